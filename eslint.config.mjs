@@ -1,0 +1,80 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * A boundary rule: `files` may not import the `banned` layers. DESIGN.md §2.
+ * @param {string[]} files @param {string[]} banned @param {string} why
+ * @returns {import('typescript-eslint').ConfigWithExtends}
+ */
+const boundary = (files, banned, why) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: banned.map((layer) => ({
+          group: [`**/${layer}/*`, `**/${layer}`, `~/${layer}/*`],
+          message: `${why} (DESIGN.md §2: core ← models ← atlas ← rag ← mcp, cli, server; core, models, atlas ← widgets ← pages).`,
+        })),
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  {
+    ignores: ['dist/', '.astro/', 'node_modules/', 'reports/', 'test-results/', 'playwright-report/', 'tools/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Numbers on screen are computed or seeded: use the seeded RNG in src/core/random.ts.',
+        },
+      ],
+    },
+  },
+  boundary(
+    ['src/core/**'],
+    ['models', 'atlas', 'rag', 'mcp', 'cli', 'server', 'widgets', 'components', 'pages', 'layouts', 'lab'],
+    'src/core is pure math and imports nothing from the project',
+  ),
+  boundary(
+    ['src/models/**'],
+    ['atlas', 'rag', 'mcp', 'cli', 'server', 'widgets', 'components', 'pages', 'layouts', 'lab'],
+    'src/models may import only src/core',
+  ),
+  boundary(
+    ['src/atlas/**'],
+    ['rag', 'mcp', 'cli', 'server', 'widgets', 'components', 'pages', 'layouts', 'lab'],
+    'src/atlas may import only src/core and src/models',
+  ),
+  boundary(
+    ['src/rag/**'],
+    ['mcp', 'cli', 'server', 'widgets', 'components', 'pages', 'layouts', 'lab'],
+    'src/rag may import only src/core, src/models and src/atlas',
+  ),
+  boundary(
+    ['src/widgets/**'],
+    ['mcp', 'cli', 'server', 'pages', 'layouts'],
+    'widgets render core/models/atlas data and never reach the MCP server, CLI or Node server',
+  ),
+  boundary(
+    ['src/mcp/**'],
+    ['widgets', 'components', 'pages', 'layouts', 'lab', 'cli', 'server'],
+    'MCP never imports widgets or page code',
+  ),
+  {
+    files: ['src/cli/**', 'src/server/**', 'scripts/**', 'bin/**', 'tests/**'],
+    rules: { 'no-console': 'off' },
+  },
+);
