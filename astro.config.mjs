@@ -28,4 +28,6 @@ export default defineConfig({
   },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Fonts and images stay files (never data: URIs) so the Content-Security-Policy can stay 'self'-only.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

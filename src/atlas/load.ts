@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { EntryFacts } from './schema';
-import { SECTIONS } from './sections';
+import { sortEntries } from './catalogue';
 import { checkCatalogue, EntryError, parseFacts } from './validate';
 
 export interface Entry {
@@ -32,12 +32,6 @@ function splitFrontmatter(file: string, source: string): { data: unknown; body: 
   }
 }
 
-/** Orders entries as the site shows them: by section (DESIGN.md §5), then by `order`. */
-export function sortEntries<T extends { facts: Pick<EntryFacts, 'section' | 'order'> }>(entries: T[]): T[] {
-  const rank = (id: string) => SECTIONS.findIndex((s) => s.id === id);
-  return [...entries].sort((a, b) => rank(a.facts.section) - rank(b.facts.section) || a.facts.order - b.facts.order);
-}
-
 let cache: Entry[] | undefined;
 
 /** All entries, validated and ordered. Throws an EntryError naming file and field on the first bad catalogue. */
@@ -59,33 +53,4 @@ export function loadEntries(dir: string = ENTRIES_DIR): Entry[] {
 /** One entry by slug, or undefined. */
 export function findEntry(slug: string): Entry | undefined {
   return loadEntries().find((e) => e.facts.slug === slug);
-}
-
-/**
- * The body as plain Markdown for MCP resources, RAG and the CLI: MDX import/export lines and component tags
- * (which render live widgets on the site) are removed; prose, formulas and code stay.
- */
-export function bodyAsMarkdown(body: string): string {
-  const out: string[] = [];
-  let inFence = false;
-  let inComponent = false;
-  for (const line of body.split('\n')) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    if (!inFence) {
-      if (/^(import|export)\s/.test(line)) continue;
-      if (inComponent) {
-        if (/\/>\s*$|<\/[A-Z][\w.]*>\s*$/.test(line)) inComponent = false;
-        continue;
-      }
-      if (/^\s*<[A-Z]/.test(line)) {
-        if (!/\/>\s*$|<\/[A-Z][\w.]*>\s*$/.test(line)) inComponent = true;
-        continue;
-      }
-    }
-    out.push(line);
-  }
-  return out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `npm run check:budgets`: the JavaScript each built page ships (gzip, before any user action) against its budget.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pageJsWeight } from './js-weight.mjs';
+
+const DIST = 'dist';
+const KB = 1000;
+
+/** First match wins. Budgets come from the issues; pages without widgets ship the search island only. */
+const BUDGETS = [
+  { match: /^index\.html$/, limit: 30 * KB, why: 'home page' },
+  { match: /^architectures\/[^/]+\/index\.html$/, limit: 15 * KB, why: 'entry page without widgets' },
+  { match: /\.html$/, limit: 15 * KB, why: 'page without widgets' },
+];
+
+function htmlFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+let failures = 0;
+const rows = htmlFiles(DIST)
+  .map((file) => {
+    const page = relative(DIST, file);
+    const budget = BUDGETS.find((b) => b.match.test(page));
+    const { total } = pageJsWeight(DIST, file);
+    const ok = !budget || total <= budget.limit;
+    if (!ok) failures += 1;
+    return { page, total, budget, ok };
+  })
+  .sort((a, b) => b.total - a.total);
+
+for (const r of rows) {
+  const limit = r.budget ? `${(r.budget.limit / KB).toFixed(0)} KB (${r.budget.why})` : 'no budget';
+  console.log(`${r.ok ? 'ok  ' : 'OVER'} ${(r.total / KB).toFixed(1).padStart(6)} KB  ≤ ${limit}  ${r.page}`);
+}
+console.log(`\n${rows.length} pages checked, ${failures} over budget (KB = 1000 bytes of gzip).`);
+process.exit(failures ? 1 : 0);
