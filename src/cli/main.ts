@@ -2,9 +2,10 @@
 import { UsageError } from './args';
 import type { Command } from './command';
 import { list } from './commands/list';
+import { mask } from './commands/mask';
 import { serve } from './commands/serve';
 
-export const COMMANDS: readonly Command[] = [list, serve];
+export const COMMANDS: readonly Command[] = [list, mask, serve];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
