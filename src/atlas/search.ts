@@ -50,7 +50,13 @@ export function toSearchDoc(facts: EntryFacts, body: string): SearchDoc {
     section: sectionById(facts.section).title,
     kind: facts.kind,
     summary: facts.summary,
-    characteristics: [...facts.characteristics, ...facts.useCases, ...facts.examples.map((e) => e.name)].join(' · '),
+    characteristics: [
+      ...facts.characteristics,
+      ...facts.useCases,
+      facts.complexity.time,
+      facts.complexity.memory,
+      ...facts.examples.map((e) => e.name),
+    ].join(' · '),
     text: markdownToPlainText(bodyAsMarkdown(body)),
   };
 }
