@@ -19,7 +19,8 @@ const validateEntries = {
 
 export default defineConfig({
   output: 'static',
-  site: 'http://localhost:4321',
+  // Canonical URLs, Open Graph and the sitemap use this; set SITE_URL when deploying elsewhere.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
   integrations: [validateEntries, preact({ compat: true }), mdx(), sitemap()],
   markdown: {
