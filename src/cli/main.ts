@@ -1,11 +1,13 @@
 /** `ai-arch`: the atlas on the command line. Every command is a thin adapter over src/core, src/models, src/atlas. */
 import { UsageError } from './args';
 import type { Command } from './command';
+import { kv } from './commands/kv';
 import { list } from './commands/list';
 import { mask } from './commands/mask';
+import { params } from './commands/params';
 import { serve } from './commands/serve';
 
-export const COMMANDS: readonly Command[] = [list, mask, serve];
+export const COMMANDS: readonly Command[] = [kv, list, mask, params, serve];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

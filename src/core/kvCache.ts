@@ -12,7 +12,7 @@
  */
 import { bytesPerElement, DTYPE_NAMES, isDType, type DType, type Rational } from './dtypes';
 import { InputError, positiveInt, validateKvSpec, type KvSpec, type SsmSpec } from './modelSpec';
-import { bytes, formatBytes, formatInteger, type Bytes } from './units';
+import { bytes, formatBytes, formatInteger, type Bytes, type UnitSystem } from './units';
 
 /** The longest context the calculators accept, in tokens. */
 export const MAX_TOKENS = 10_000_000;
@@ -37,6 +37,8 @@ export interface KvCacheOptions {
   convLayout?: ConvLayout;
   /** Default 'cap'. */
   windows?: WindowPolicy;
+  /** Units of the total in `formula`: binary (GiB, default) or decimal (GB). Bytes are exact either way. */
+  units?: UnitSystem;
 }
 
 export type CacheRowType = 'full-attention' | 'sliding-attention' | 'mla' | 'mamba1-state' | 'mamba2-state';
@@ -151,7 +153,7 @@ export function kvCache(spec: KvSpec, options: KvCacheOptions): KvCacheResult {
     dtype: o.dtype,
     stateDtype: o.stateDtype,
     breakdown,
-    formula: `${body} = ${formatInteger(totalBytes)} B (${formatBytes(totalBytes, 'binary', 4)})`,
+    formula: `${body} = ${formatInteger(totalBytes)} B (${formatBytes(totalBytes, o.units, 4)})`,
     caveats: caveats(spec, rows, o),
   };
 }
@@ -183,6 +185,7 @@ function resolveOptions(options: KvCacheOptions): Resolved {
     stateDtype,
     convLayout: options.convLayout ?? 'd_conv-1',
     windows: options.windows ?? 'cap',
+    units: options.units ?? 'binary',
   };
 }
 
