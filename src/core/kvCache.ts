@@ -87,8 +87,10 @@ export const SLIDING_WINDOW_CAVEAT =
   '(vLLM adds up to a prefill chunk and one block, llama.cpp pads and --swa-full keeps every token, some ' +
   'reference caches allocate the full context on every layer).';
 
-interface ExactRow extends Omit<KvBreakdownRow, 'bytes'> {
+/** A breakdown row with its exact BigInt byte count, before the safe-integer check. */
+export interface ExactRow extends Omit<KvBreakdownRow, 'bytes'> {
   exact: bigint;
+  /** True when sub-byte sizes were rounded up. */
   rounded: boolean;
 }
 

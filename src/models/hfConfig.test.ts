@@ -110,6 +110,13 @@ describe('trap 4: sliding windows per layer', () => {
     expect(kvCache(parse('gemma-3-1b').spec, { tokens: 32_768 }).bytes).toBe(139 * MiB);
   });
 
+  it('a Gemma 3 config with neither sliding_window_pattern nor layer_types gets the 5:1 default, with a note', () => {
+    const { sliding_window_pattern: _p, ...rest } = fixture('gemma-3-1b');
+    const { spec, notes } = parseHfConfig(rest);
+    expect(spec.layers.filter((l) => l.window === null)).toHaveLength(4);
+    expect(notes.join(' ')).toMatch(/pattern 6\) assumed/);
+  });
+
   it('gpt-oss layer_types: 18 sliding (128) + 18 full → 4,836,556,800 B at 131,072 tokens', () => {
     expect(windows('gpt-oss-120b').filter((x) => x === 128)).toHaveLength(18);
     expect(kvCache(parse('gpt-oss-120b').spec, { tokens: 131_072 }).bytes).toBe(4_836_556_800);

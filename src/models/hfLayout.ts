@@ -38,8 +38,9 @@ export function layerMixers(f: Fields, L: number, family: Family, isMla: boolean
 
 /**
  * Sliding window of each attention layer (null = full): `layer_types`, else `sliding_window_pattern` (layer i global
- * when (i+1) mod pattern = 0), else Gemma 2's alternation (even layers local), else Qwen's `max_window_layers`, else
- * `sliding_window` on every layer — none at all when `use_sliding_window` is false or `sliding_window` is null.
+ * when (i+1) mod pattern = 0; Gemma 3 defaults to 6), else Gemma 2's alternation (even layers local), else Qwen's
+ * `max_window_layers`, else `sliding_window` on every layer — none at all when `use_sliding_window` is false or
+ * `sliding_window` is null.
  */
 export function layerWindows(f: Fields, mixers: readonly Mixer[], modelType: string): (number | null)[] {
   const L = mixers.length;
@@ -81,8 +82,17 @@ export function layerWindows(f: Fields, mixers: readonly Mixer[], modelType: str
     f.notes.push(`use_sliding_window is false: sliding_window ${W} is not applied.`);
     return mixers.map(() => null);
   }
-  const pattern = f.optInt('sliding_window_pattern', { max: L + 1 });
-  if (pattern !== null) return attentionOnly((i) => (i + 1) % pattern !== 0);
+  let pattern = f.optInt('sliding_window_pattern', { max: L + 1 });
+  if (pattern === null && modelType.startsWith('gemma3')) {
+    pattern = 6;
+    f.notes.push(
+      "sliding_window_pattern and layer_types are absent: Gemma 3's 5 local : 1 global (pattern 6) assumed.",
+    );
+  }
+  if (pattern !== null) {
+    const p = pattern;
+    return attentionOnly((i) => (i + 1) % p !== 0);
+  }
   if (modelType === 'gemma2') return attentionOnly((i) => i % 2 === 0);
   const fullLayers = f.optInt('max_window_layers', { min: 0, max: 1_000_000 });
   if (fullLayers !== null) return attentionOnly((i) => i >= fullLayers);
