@@ -1,10 +1,10 @@
 /**
- * A multi-series line chart drawn as SVG with d3-scale/d3-shape. Render-only: callers pass computed points.
+ * A multi-series line chart drawn as SVG (scales from scales.ts: d3's behaviour at a fraction of its bytes).
+ * Render-only: callers pass computed points.
  * Colour-blind-safe series colours (Okabe–Ito, tuned per theme in widget.css), dashed series for a second encoding,
  * labelled axes, optional vertical markers, and an aria-label describing what the chart shows.
  */
-import { scaleLinear, scaleLog } from 'd3-scale';
-import { line } from 'd3-shape';
+import { line, scaleLinear, scaleLog } from './scales';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface Point {
