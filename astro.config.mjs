@@ -30,5 +30,6 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   // Fonts and images stay files (never data: URIs) so the Content-Security-Policy can stay 'self'-only.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // ES-module workers: the diffusion trainer's Worker imports jax-js, which code-splits (iife workers cannot).
+  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
 });
