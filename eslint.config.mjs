@@ -5,17 +5,19 @@ import tseslint from 'typescript-eslint';
 
 /**
  * A boundary rule: `files` may not import the `banned` layers. DESIGN.md §2.
- * @param {string[]} files @param {string[]} banned @param {string} why
+ * `allow` re-admits imports that only look like a banned layer (gitignore-style negations, e.g. "!./server" for
+ * src/mcp/server.ts). Package imports are never layers: "@modelcontextprotocol/server" is the MCP SDK, not src/server.
+ * @param {string[]} files @param {string[]} banned @param {string} why @param {string[]} [allow]
  * @returns {import('typescript-eslint').ConfigWithExtends}
  */
-const boundary = (files, banned, why) => ({
+const boundary = (files, banned, why, allow = []) => ({
   files,
   rules: {
     'no-restricted-imports': [
       'error',
       {
         patterns: banned.map((layer) => ({
-          group: [`**/${layer}/*`, `**/${layer}`, `~/${layer}/*`],
+          group: [`**/${layer}/*`, `**/${layer}`, `~/${layer}/*`, '!@*/**', ...allow],
           message: `${why} (DESIGN.md §2: core ← models ← atlas ← rag ← mcp, cli, server; core, models, atlas ← widgets ← pages).`,
         })),
       },
@@ -72,6 +74,8 @@ export default tseslint.config(
     ['src/mcp/**'],
     ['widgets', 'components', 'pages', 'layouts', 'lab', 'cli', 'server'],
     'MCP never imports widgets or page code',
+    // src/mcp/server.ts is the MCP server factory, not the src/server layer.
+    ['!./server'],
   ),
   {
     files: ['src/cli/**', 'src/server/**', 'scripts/**', 'bin/**', 'tests/**'],

@@ -4,10 +4,11 @@ import type { Command } from './command';
 import { kv } from './commands/kv';
 import { list } from './commands/list';
 import { mask } from './commands/mask';
+import { mcp } from './commands/mcp';
 import { params } from './commands/params';
 import { serve } from './commands/serve';
 
-export const COMMANDS: readonly Command[] = [kv, list, mask, params, serve];
+export const COMMANDS: readonly Command[] = [kv, list, mask, mcp, params, serve];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,5 +1,6 @@
 /** Dynamic routes mounted on the site server next to the static files. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { mcpRoute } from './mcp';
 
 export interface Route {
   /** Path prefix, e.g. "/mcp"; matches the prefix itself and anything below it. */
@@ -9,5 +10,5 @@ export interface Route {
 
 /** The routes `npm start` mounts. */
 export function defaultRoutes(): Route[] {
-  return [];
+  return [mcpRoute()];
 }
