@@ -1,14 +1,16 @@
 /** `ai-arch`: the atlas on the command line. Every command is a thin adapter over src/core, src/models, src/atlas. */
 import { UsageError } from './args';
 import type { Command } from './command';
+import { ask } from './commands/ask';
 import { kv } from './commands/kv';
 import { list } from './commands/list';
 import { mask } from './commands/mask';
 import { mcp } from './commands/mcp';
 import { params } from './commands/params';
+import { search } from './commands/search';
 import { serve } from './commands/serve';
 
-export const COMMANDS: readonly Command[] = [kv, list, mask, mcp, params, serve];
+export const COMMANDS: readonly Command[] = [kv, list, mask, mcp, params, serve, search, ask];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -26,9 +26,22 @@ const IDENTIFIER = /[\p{L}\p{N}]+(?:[-_/.:][\p{L}\p{N}]+)+|[\p{L}]*\p{N}[\p{L}\p
 /** Acronyms and camel-cased names as written: GQA, KV, RoPE, ALiBi, YaRN, FlashAttention. */
 const ACRONYM = /\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\b/g;
 
-/** Lowercase word tokens in order, stop words included. */
+/** Joined names split at lower→Upper boundaries when every part has 4+ letters: PagedAttention, SentencePiece. */
+const CAMEL_BOUNDARY = /(?<=[a-z])(?=[A-Z][a-z])/;
+
+/**
+ * Lowercase word tokens in order, stop words included. A camel-cased name also yields its parts, so
+ * "PagedAttention" matches "paged attention" (RoPE, ALiBi and LLaVA stay whole).
+ */
 export function words(text: string): string[] {
-  return (text.toLowerCase().match(WORD) ?? []).filter((w) => w.length > 1 || /\d/.test(w));
+  const out: string[] = [];
+  for (const token of text.match(WORD) ?? []) {
+    const lower = token.toLowerCase();
+    if (lower.length > 1 || /\d/.test(lower)) out.push(lower);
+    const parts = token.split(CAMEL_BOUNDARY);
+    if (parts.length > 1 && parts.every((p) => p.length >= 4)) out.push(...parts.map((p) => p.toLowerCase()));
+  }
+  return out;
 }
 
 /** Index terms for prose fields: words without stop words, stemmed. */

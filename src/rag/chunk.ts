@@ -79,6 +79,8 @@ const GREEK: Readonly<Record<string, string>> = {
   lfloor: '⌊',
   rfloor: '⌋',
   mid: '|',
+  bmod: 'mod',
+  pmod: 'mod',
 };
 
 /** Inline TeX as readable text: `\mathrm{softmax}(QK^\top/\sqrt{d_h})` → `softmax(QK^⊤/√d_h)`. */
@@ -241,6 +243,14 @@ export function chunkEntries(sources: readonly ChunkSource[]): Chunk[] {
 /** The entry-page URL of a chunk (its heading anchor; parts of a split section share it). */
 export function chunkUrl(chunk: Pick<Chunk, 'slug' | 'anchor'>): string {
   return `/architectures/${chunk.slug}/#${chunk.anchor}`;
+}
+
+/** Headings the page template adds to every entry: they say nothing about the content, so they are not indexed. */
+export const TEMPLATE_HEADINGS: ReadonlySet<string> = new Set(['Key characteristics', 'Examples']);
+
+/** The headings worth indexing: the path without template headings. */
+export function indexedHeadings(chunk: Pick<Chunk, 'path'>): string {
+  return chunk.path.filter((h) => !TEMPLATE_HEADINGS.has(h)).join(' ');
 }
 
 /** The chunk's heading as shown in results: the deepest heading of its path. */

@@ -6,7 +6,7 @@
  */
 import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchOptions } from 'minisearch';
 import { identifierTerms, STOP_WORDS, words, type QueryAnalysis } from './analyze';
-import type { Chunk } from './chunk';
+import { indexedHeadings, type Chunk } from './chunk';
 import { stem } from './stemmer';
 
 interface LexicalDoc {
@@ -56,9 +56,10 @@ const OPTIONS: Options<LexicalDoc> = {
 function toDoc(chunk: Chunk): LexicalDoc {
   const title = chunk.acronym ? `${chunk.title} ${chunk.acronym}` : chunk.title;
   const text = chunk.text.replace(FORMULA, ' ');
-  const ids = new Set([...identifierTerms(`${title} ${chunk.path.join(' ')} ${text}`)]);
+  const heading = indexedHeadings(chunk);
+  const ids = new Set([...identifierTerms(`${title} ${heading} ${text}`)]);
   if (chunk.acronym) ids.add(chunk.acronym.toLowerCase());
-  return { id: chunk.id, title, heading: chunk.path.join(' '), text, ids: [...ids].join(' ') };
+  return { id: chunk.id, title, heading, text, ids: [...ids].join(' ') };
 }
 
 /** Builds the lexical index over chunks. */

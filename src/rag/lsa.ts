@@ -7,7 +7,7 @@
  * arithmetic over the shipped model (int8 matrices, base64 in JSON); no library.
  */
 import { proseTerms, type QueryAnalysis } from './analyze';
-import type { Chunk } from './chunk';
+import { indexedHeadings, type Chunk } from './chunk';
 import { symmetricEigen } from './eigen';
 
 export const LSA_DIMENSIONS = 64;
@@ -45,7 +45,7 @@ export interface LsaSearcher {
 
 function chunkTerms(chunk: Chunk): string[] {
   const text = chunk.text.replace(/\$\$[\s\S]*?\$\$/g, ' ');
-  return proseTerms(`${chunk.title} ${chunk.acronym} ${chunk.path.join(' ')} ${text}`);
+  return proseTerms(`${chunk.title} ${chunk.acronym} ${indexedHeadings(chunk)} ${text}`);
 }
 
 function quantize(rows: Float64Array, width: number): { scale: number[]; data: string } {

@@ -1,5 +1,6 @@
 /** Dynamic routes mounted on the site server next to the static files. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { chatRoute } from './chat';
 import { mcpRoute } from './mcp';
 
 export interface Route {
@@ -10,5 +11,5 @@ export interface Route {
 
 /** The routes `npm start` mounts. */
 export function defaultRoutes(): Route[] {
-  return [mcpRoute()];
+  return [mcpRoute(), chatRoute()];
 }

@@ -4,7 +4,7 @@
  * "/" focuses the box from anywhere.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { SearchHit } from '../../atlas/search';
+import type { EntryHit } from '../../rag/entries';
 import { createSearcher, type Searcher } from './searcher';
 import './search.css';
 
@@ -16,7 +16,7 @@ export default function SearchBox() {
   const searcher = useRef<Promise<Searcher> | null>(null);
   const [status, setStatus] = useState<Status>('idle');
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [hits, setHits] = useState<EntryHit[]>([]);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
 
@@ -63,7 +63,7 @@ export default function SearchBox() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const go = (hit: SearchHit | undefined) => {
+  const go = (hit: EntryHit | undefined) => {
     if (hit) window.location.assign(`/architectures/${hit.slug}/`);
   };
 

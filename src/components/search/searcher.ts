@@ -1,13 +1,15 @@
-/** Loads the prebuilt index and MiniSearch on demand (a separate chunk), for the header search box. */
-import type { SearchHit } from '../../atlas/search';
+/** Loads the retrieval index's lexical part and the entry search on demand (a separate chunk), for the header box. */
+import type { EntryHit } from '../../rag/entries';
 
 export interface Searcher {
-  search(query: string): SearchHit[];
+  search(query: string): EntryHit[];
 }
 
 export async function createSearcher(): Promise<Searcher> {
-  const [search, response] = await Promise.all([import('../../atlas/search'), fetch('/search-index.json')]);
-  if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-  const index = search.loadSearchIndex(await response.text());
-  return { search: (query) => search.searchEntries(index, query, 8) };
+  const [{ searchEntries }, { fetchRagIndex }] = await Promise.all([
+    import('../../rag/entries'),
+    import('../../rag/client'),
+  ]);
+  const index = await fetchRagIndex();
+  return { search: (query) => searchEntries(index, query, 8) };
 }

@@ -1,0 +1,6 @@
+import type { APIRoute } from 'astro';
+import { ragFiles } from './_files';
+
+/** The lexical part of the retrieval index (src/rag/store.ts), prebuilt at build time and fetched lazily. */
+export const GET: APIRoute = async () =>
+  new Response(JSON.stringify((await ragFiles()).lexical), { headers: { 'Content-Type': 'application/json' } });
