@@ -12,6 +12,7 @@ import { formatBytes, formatInteger } from '../core/units';
 import { entryMarkdown } from './markdown';
 import { parseByteSize, parseTokenCount } from './parse';
 import type { AtlasSource } from './source';
+import { withCachedJsonSchema } from './tools/define';
 import { completeSlug, requireEntry } from './tools/slugs';
 import { entryUri } from './tools/uris';
 
@@ -23,6 +24,55 @@ const MAX_TOKENS_TEXT = formatInteger(MAX_TOKENS);
 
 const startsWith = (values: readonly string[], prefix: string) =>
   values.filter((v) => v.toLowerCase().startsWith(prefix.trim().toLowerCase()));
+
+/** The explain-architecture arguments; built once per source (their completers read its slugs). */
+const explainArgsBySource = new WeakMap<AtlasSource, ReturnType<typeof buildExplainArgs>>();
+
+function buildExplainArgs(source: AtlasSource) {
+  return withCachedJsonSchema(
+    z.object({
+      slug: completable(
+        z.string().trim().min(1).max(80).describe('The entry to explain, e.g. "multi-head-latent-attention".'),
+        (value) => completeSlug(source, value),
+      ),
+      // The SDK looks for the completer inside .optional(), so completable() wraps the inner schema.
+      audience: completable(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(80)
+          .describe(`Who the explanation is for: ${AUDIENCES.join(', ')} or any short description (default engineer).`),
+        (value) => startsWith(AUDIENCES, value),
+      ).optional(),
+    }),
+  );
+}
+
+function explainArgs(source: AtlasSource) {
+  let args = explainArgsBySource.get(source);
+  if (!args) {
+    args = buildExplainArgs(source);
+    explainArgsBySource.set(source, args);
+  }
+  return args;
+}
+
+const CHOOSE_ARGS = withCachedJsonSchema(
+  z.object({
+    memoryBudget: completable(
+      z
+        .string()
+        .max(40)
+        .describe('Accelerator memory for weights and KV cache, e.g. "80 GB" or "24 GiB" (1 MB – 1 PB).'),
+      (value) => startsWith(BUDGETS, value),
+    ),
+    contextLength: completable(
+      z.string().max(40).describe(`Tokens of context to serve, e.g. "131072" or "128k" (1 – ${MAX_TOKENS_TEXT}).`),
+      (value) => startsWith(CONTEXTS, value),
+    ),
+  }),
+);
 
 /** Runs `build`, turning an InputError into the −32602 protocol error prompts/get returns. */
 function invalidParams<T>(build: () => T): T {
@@ -42,24 +92,7 @@ export function registerPrompts(server: McpServer, source: AtlasSource): void {
       title: 'Explain an architecture',
       description:
         'Explain one atlas entry for a given audience, grounded in the entry itself (embedded as a resource).',
-      argsSchema: z.object({
-        slug: completable(
-          z.string().trim().min(1).max(80).describe('The entry to explain, e.g. "multi-head-latent-attention".'),
-          (value) => completeSlug(source, value),
-        ),
-        // The SDK looks for the completer inside .optional(), so completable() wraps the inner schema.
-        audience: completable(
-          z
-            .string()
-            .trim()
-            .min(1)
-            .max(80)
-            .describe(
-              `Who the explanation is for: ${AUDIENCES.join(', ')} or any short description (default engineer).`,
-            ),
-          (value) => startsWith(AUDIENCES, value),
-        ).optional(),
-      }),
+      argsSchema: explainArgs(source),
     },
     ({ slug, audience }) =>
       invalidParams(() => {
@@ -99,19 +132,7 @@ export function registerPrompts(server: McpServer, source: AtlasSource): void {
       description:
         'Pick an attention design (MHA, GQA, MQA, MLA, sliding window, hybrids) for a memory budget and context ' +
         'length, using the atlas tools to compute every number.',
-      argsSchema: z.object({
-        memoryBudget: completable(
-          z
-            .string()
-            .max(40)
-            .describe('Accelerator memory for weights and KV cache, e.g. "80 GB" or "24 GiB" (1 MB – 1 PB).'),
-          (value) => startsWith(BUDGETS, value),
-        ),
-        contextLength: completable(
-          z.string().max(40).describe(`Tokens of context to serve, e.g. "131072" or "128k" (1 – ${MAX_TOKENS_TEXT}).`),
-          (value) => startsWith(CONTEXTS, value),
-        ),
-      }),
+      argsSchema: CHOOSE_ARGS,
     },
     ({ memoryBudget, contextLength }) =>
       invalidParams(() => {

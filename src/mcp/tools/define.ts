@@ -34,8 +34,41 @@ export interface AtlasTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodO
   run(args: z.output<I>, source: AtlasSource): ToolOutput<z.input<O>>;
 }
 
-/** Identity with inference: keeps each tool file's types precise. */
+type JsonSchemaMethod = (options: { target: string }) => Record<string, unknown>;
+interface StandardWithJson {
+  jsonSchema: { input: JsonSchemaMethod; output: JsonSchemaMethod };
+}
+
+/**
+ * Memoizes a schema's JSON Schema conversion. The SDK converts tool and prompt schemas for every server instance,
+ * and the HTTP endpoint builds an instance per request, so without this each tools/call pays for a zod →
+ * JSON Schema conversion of its output schema (most of a request's CPU time).
+ */
+export function withCachedJsonSchema<S extends z.ZodType>(schema: S): S {
+  const standard = schema['~standard'] as unknown as StandardWithJson & Record<string, unknown>;
+  const memo = (convert: JsonSchemaMethod): JsonSchemaMethod => {
+    const cache = new Map<string, Record<string, unknown>>();
+    return (options) => {
+      const key = JSON.stringify(options);
+      let json = cache.get(key);
+      if (!json) {
+        json = convert(options);
+        cache.set(key, json);
+      }
+      return json;
+    };
+  };
+  (schema as { '~standard': unknown })['~standard'] = {
+    ...standard,
+    jsonSchema: { input: memo(standard.jsonSchema.input), output: memo(standard.jsonSchema.output) },
+  };
+  return schema;
+}
+
+/** Registers nothing: fixes a tool's types and caches its schemas' JSON Schema forms. */
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(tool: AtlasTool<I, O>): AtlasTool<I, O> {
+  withCachedJsonSchema(tool.input);
+  withCachedJsonSchema(tool.output);
   return tool;
 }
 
