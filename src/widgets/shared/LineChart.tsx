@@ -119,14 +119,18 @@ export function LineChart({
             </g>
           ))}
           <line class="chart__axis" y1={innerH} y2={innerH} x2={innerW} />
-          {markers.map((m) => (
-            <g key={`m${m.x}`} transform={`translate(${x(m.x)},0)`}>
-              <line class="chart__marker" y2={innerH} />
-              <text class="chart__marker-label" x={4} y={10}>
-                {m.label}
-              </text>
-            </g>
-          ))}
+          {markers.map((m) => {
+            // Labels of markers in the right part of the plot go to the left of the line, so they stay inside.
+            const flip = x(m.x) > innerW * 0.6;
+            return (
+              <g key={`m${m.x}`} transform={`translate(${x(m.x)},0)`}>
+                <line class="chart__marker" y2={innerH} />
+                <text class="chart__marker-label" x={flip ? -4 : 4} y={10} text-anchor={flip ? 'end' : 'start'}>
+                  {m.label}
+                </text>
+              </g>
+            );
+          })}
           {series.map((s, i) => (
             <path
               key={s.id}
