@@ -17,6 +17,16 @@ const BUDGETS = [
     limit: 60 * KB,
     why: 'entry page embedding the KV-cache calculator',
   },
+  {
+    match: /^architectures\/(tokenization|multimodal|vision-transformer)\/index\.html$/,
+    limit: 60 * KB,
+    why: 'entry page embedding the tokenizer or PatchTokens (encodings load on demand, not counted)',
+  },
+  {
+    match: /^explore\/tokenizer\/index\.html$/,
+    limit: 60 * KB,
+    why: 'tokenizer explorer before the encodings are loaded',
+  },
   { match: /^architectures\/[^/]+\/index\.html$/, limit: 15 * KB, why: 'entry page without widgets' },
   { match: /\.html$/, limit: 15 * KB, why: 'page without widgets' },
 ];
