@@ -3,6 +3,7 @@
  * and chart sections. Render-only; the island (KvCacheCalculator.tsx) owns the state.
  */
 import type { ModelSpec } from '../../core/modelSpec';
+import type { Marker } from '../shared/LineChart';
 import { LiveReadout } from '../shared/WidgetFrame';
 import { Breakdown } from './Breakdown';
 import type { ChartView } from './chart';
@@ -22,6 +23,8 @@ export interface CalculatorProps {
   result: ResultView;
   reverse: ReverseView;
   chart: ChartView;
+  /** The current context on the chart. */
+  markers: Marker[];
   /** Heading level of the sections (one below the widget title). */
   headingLevel: 3 | 4;
   /** True on the explorer page (no "open in the calculator" link). */
@@ -82,7 +85,7 @@ export function Calculator(p: CalculatorProps) {
       )}
       <section class="kvcalc__section">
         <H class="kvcalc__heading">Memory against context length</H>
-        <MemoryChart state={state} chart={p.chart} catalogue={p.catalogue} onPatch={p.onPatch} />
+        <MemoryChart state={state} chart={p.chart} markers={p.markers} catalogue={p.catalogue} onPatch={p.onPatch} />
       </section>
       {!p.explorer && (
         <p class="kvcalc__open">

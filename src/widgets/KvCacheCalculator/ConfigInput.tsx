@@ -2,7 +2,8 @@
  * Paste or upload a Hugging Face config.json. The parser loads on first use; a bad config keeps the current model
  * and shows the parser's message, which names the field. Render-only apart from reading the file.
  */
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useScopedId } from '../shared/ids';
 import type { CalculatorModel } from './spec';
 
 interface Props {
@@ -12,7 +13,7 @@ interface Props {
 }
 
 export function ConfigInput({ onModel, active }: Props) {
-  const id = useId();
+  const id = useScopedId();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -8,7 +8,7 @@ import type { ModelSpec } from '../../core/modelSpec';
 import { useUrlRestore, useUrlSync } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import { Calculator } from './Calculator';
-import { buildChart } from './chart';
+import { buildChart, chartMarkers } from './chart';
 import { buildResult, buildReverse } from './model';
 import { expandSpec, type CalculatorModel } from './spec';
 import { CUSTOM_ID, DEFAULT_STATE, fromUrl, readState, toUrl, type CalcState } from './state';
@@ -77,7 +77,8 @@ export function KvCacheCalculator({ catalogue, url = false, level = 3, ...props 
       models.map((model) => ({ model, spec: specOf(model) })),
       state,
     );
-  }, [current, state.compare.join(','), mode, tokens, ...costKey]);
+  }, [current, state.compare.join(','), mode, ...costKey]);
+  const markers = useMemo(() => chartMarkers(tokens), [tokens]);
 
   return (
     <WidgetFrame
@@ -97,6 +98,7 @@ export function KvCacheCalculator({ catalogue, url = false, level = 3, ...props 
           result={result}
           reverse={reverse}
           chart={chart}
+          markers={markers}
           headingLevel={level === 2 ? 3 : 4}
           explorer={url}
           onPatch={patch}

@@ -1,5 +1,5 @@
 /** Memory against context length for the current model and up to three others (log–log). */
-import { LineChart } from '../shared/LineChart';
+import { LineChart, type Marker } from '../shared/LineChart';
 import { Controls, Segmented, Select } from '../shared/controls';
 import type { ChartView } from './chart';
 import { axisNumber, compactCount } from './describe';
@@ -9,6 +9,7 @@ import { MAX_COMPARE, type CalcState, type ChartMode } from './state';
 interface Props {
   state: CalcState;
   chart: ChartView;
+  markers: Marker[];
   catalogue: readonly CalculatorModel[];
   onPatch: (values: Partial<CalcState>) => void;
 }
@@ -18,7 +19,7 @@ const MODE_OPTIONS: { value: ChartMode; label: string }[] = [
   { value: 'total', label: 'Weights + cache' },
 ];
 
-export function MemoryChart({ state, chart, catalogue, onPatch }: Props) {
+export function MemoryChart({ state, chart, markers, catalogue, onPatch }: Props) {
   const slots = Array.from({ length: MAX_COMPARE }, (_, i) => state.compare[i] ?? '');
   const choose = (slot: number, id: string) => {
     const next = slots.map((v, i) => (i === slot ? id : v)).filter((v) => v !== '');
@@ -51,7 +52,7 @@ export function MemoryChart({ state, chart, catalogue, onPatch }: Props) {
         yScale="log"
         formatX={compactCount}
         formatY={axisNumber}
-        markers={chart.markers}
+        markers={markers}
         height={300}
       />
     </>

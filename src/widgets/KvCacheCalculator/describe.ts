@@ -56,6 +56,9 @@ export function axisNumber(v: number): string {
   return Number(v.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
+/** "1 token", "4,096 tokens". */
+export const tokensText = (n: number) => `${formatInteger(n)} ${n === 1 ? 'token' : 'tokens'}`;
+
 /** "1 sequence", "4 sequences". */
 export const sequences = (n: number) => `${formatInteger(n)} ${n === 1 ? 'sequence' : 'sequences'}`;
 

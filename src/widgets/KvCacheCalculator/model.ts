@@ -15,7 +15,7 @@ import {
 } from '../../core/memory';
 import { InputError, type ModelSpec } from '../../core/modelSpec';
 import { formatBytes, formatInteger, type UnitSystem } from '../../core/units';
-import { sequences } from './describe';
+import { sequences, tokensText } from './describe';
 import type { CalculatorModel } from './spec';
 import type { CalcState } from './state';
 
@@ -171,7 +171,7 @@ export function buildResult(model: CalculatorModel, spec: ModelSpec, state: Calc
   const warnings: string[] = [];
   if (model.maxPositions !== null && state.tokens > model.maxPositions)
     warnings.push(
-      `${formatInteger(state.tokens)} tokens is beyond ${model.name}'s configured context of ` +
+      `${tokensText(state.tokens)} is beyond ${model.name}'s configured context of ` +
         `${formatInteger(model.maxPositions)}; the cache is computed anyway.`,
     );
   const fits = est.fits.map((f) => ({
@@ -205,7 +205,7 @@ export function buildResult(model: CalculatorModel, spec: ModelSpec, state: Calc
         ? 'Card sizes are read as GiB (2^30 bytes), as the RTX 4090, A100 40 GB and MI300X are built. '
         : 'Card sizes are read as GB (10^9 bytes), the stricter reading. ') + GPU_FIT_CAVEAT,
     readout:
-      `${model.name}, ${formatInteger(state.tokens)} tokens × ${sequences(state.batch)}, ${state.dtype} cache: ` +
+      `${model.name}, ${tokensText(state.tokens)} × ${sequences(state.batch)}, ${state.dtype} cache: ` +
       `${terms.join(' + ')} = ${total.text}; ` +
       (smallest ? `smallest card it fits: ${smallest.label}.` : 'larger than any single card up to 192 GB.'),
   };
@@ -261,6 +261,6 @@ export function buildReverse(model: CalculatorModel, spec: ModelSpec, state: Cal
   return {
     budget,
     context: `Longest context at ${sequences(state.batch)}: ${context}.`,
-    batch: `Largest batch at ${formatInteger(state.tokens)} tokens: ${solved(bat, 'sequence', 'the calculator’s limit', state)}.`,
+    batch: `Largest batch at ${tokensText(state.tokens)}: ${solved(bat, 'sequence', 'the calculator’s limit', state)}.`,
   };
 }

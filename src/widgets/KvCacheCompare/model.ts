@@ -105,6 +105,7 @@ export function buildView(state: CompareState): CompareView {
   const { tokens, dtype, gqaKvHeads, units } = state;
   const { layers, heads, headDim } = GEOMETRY;
   const T = formatInteger(tokens);
+  const cached = `${T} cached ${tokens === 1 ? 'token' : 'tokens'}`;
   const b = sizeText(dtype);
   const attention = (kvHeads: number) =>
     kvCache(attentionKvSpec({ layers, kvHeads, headDim, heads }), { tokens, dtype }).bytes;
@@ -139,7 +140,7 @@ export function buildView(state: CompareState): CompareView {
   const power = units === 'binary' ? `2^${10 * unitIndex}` : `10^${3 * unitIndex}`;
   const [mhaBar, ...others] = bars;
   const readout =
-    `${T} cached tokens in ${dtype}: MHA ${mhaBar?.value}; ` +
+    `${cached} in ${dtype}: MHA ${mhaBar?.value}; ` +
     others.map((bar) => `${bar.name} (${bar.detail}) ${bar.value}, ${bar.factor} smaller`).join('; ') +
     '.';
   return {
@@ -148,12 +149,12 @@ export function buildView(state: CompareState): CompareView {
     unitNote: unitIndex === 0 ? 'bytes' : `1 ${unit} = ${power} bytes`,
     inputs:
       `Llama-2-7B geometry: ${layers} layers, head_dim ${headDim}, ${heads} query heads; ${dtype} ` +
-      `(${b} per element); ${T} cached tokens (batch × sequence length).`,
+      `(${b} per element); ${cached} (batch × sequence length).`,
     mlaNote:
       `MLA caches DeepSeek's compressed latent, 512 + 64 = 576 elements per layer, whatever the head count; shown ` +
       `at the same ${layers} layers (DeepSeek-V3 itself has 61).`,
     readout,
-    tokensText: `${T} tokens`,
+    tokensText: `${T} ${tokens === 1 ? 'token' : 'tokens'}`,
     calculatorHref: `/explore/kv-cache/?model=llama-2-7b&tokens=${tokens}&dtype=${dtype}`,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { IdScope, idSlug } from './ids';
 import './widget.css';
 
 export type Provenance = 'computed' | 'config' | 'illustrative' | 'trained';
@@ -41,13 +42,15 @@ export function WidgetFrame({
   level = 3,
   class: cls,
 }: Props) {
-  const id = useId();
+  // Ids inside the frame (its title, the kit's controls) carry the title as a prefix: see ids.ts.
+  const scope = `${idSlug(title)}-`;
+  const titleId = `${scope}${useId()}-title`;
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <figure class={`widget${cls ? ` ${cls}` : ''}`} aria-labelledby={`${id}-title`}>
+    <figure class={`widget${cls ? ` ${cls}` : ''}`} aria-labelledby={titleId}>
       <header class="widget__head">
         <div class="widget__titles">
-          <Heading id={`${id}-title`} class="widget__title">
+          <Heading id={titleId} class="widget__title">
             {title}
           </Heading>
           {lead && <p class="widget__lead">{lead}</p>}
@@ -63,7 +66,9 @@ export function WidgetFrame({
           ))}
         </ul>
       )}
-      <div class="widget__body">{children}</div>
+      <div class="widget__body">
+        <IdScope.Provider value={scope}>{children}</IdScope.Provider>
+      </div>
     </figure>
   );
 }

@@ -3,7 +3,8 @@
  * Render-only: they report values through onChange and never compute anything themselves.
  */
 import type { ComponentChildren } from 'preact';
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useScopedId } from './ids';
 
 interface SliderProps {
   label: string;
@@ -20,7 +21,7 @@ interface SliderProps {
 
 /** A range slider with its value shown; arrow keys step, Page Up/Down jump, Home/End go to the ends. */
 export function Slider({ label, value, min, max, step = 1, onChange, format, disabled, hint }: SliderProps) {
-  const id = useId();
+  const id = useScopedId();
   const text = format ? format(value) : String(value);
   return (
     <div class="control control--slider">
@@ -61,7 +62,7 @@ interface SelectProps<T extends string> {
 
 /** A native select: accessible everywhere, compact at 360 px. */
 export function Select<T extends string>({ label, value, options, onChange, disabled }: SelectProps<T>) {
-  const id = useId();
+  const id = useScopedId();
   return (
     <div class="control">
       <label for={id}>{label}</label>
@@ -85,7 +86,7 @@ interface SegmentedProps<T extends string> {
 
 /** A radio group drawn as segmented buttons; arrow keys move between options (native radio behaviour). */
 export function Segmented<T extends string>({ label, value, options, onChange }: SegmentedProps<T>) {
-  const name = useId();
+  const name = useScopedId();
   return (
     <fieldset class="control segmented">
       <legend>{label}</legend>
@@ -123,7 +124,7 @@ interface NumberFieldProps {
  * value stays in effect, so nothing is lost and nothing shows NaN.
  */
 export function NumberField({ label, value, min, max, onChange, unit, integer = true }: NumberFieldProps) {
-  const id = useId();
+  const id = useScopedId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const commit = (text: string) => {
