@@ -2,4 +2,5 @@
 export const NAV_LINKS: readonly { href: string; label: string }[] = [
   { href: '/', label: 'Atlas' },
   { href: '/#visualizations', label: 'Visualizations' },
+  { href: '/ask/', label: 'Ask' },
 ];
