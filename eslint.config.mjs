@@ -70,12 +70,19 @@ export default tseslint.config(
     ['mcp', 'cli', 'server', 'pages', 'layouts'],
     'widgets render core/models/atlas data and never reach the MCP server, CLI or Node server',
   ),
+  // The MCP playground runs the real MCP server and client in the page: it may reach src/mcp (its engine, loaded with
+  // a dynamic import on "Open the playground"), but still never the CLI or the Node server.
+  boundary(
+    ['src/widgets/McpPlayground/**'],
+    ['cli', 'server', 'pages', 'layouts'],
+    'the MCP playground reaches src/mcp only',
+  ),
   boundary(
     ['src/mcp/**'],
     ['widgets', 'components', 'pages', 'layouts', 'lab', 'cli', 'server'],
     'MCP never imports widgets or page code',
-    // src/mcp/server.ts is the MCP server factory, not the src/server layer.
-    ['!./server'],
+    // src/mcp/server.ts is the MCP server factory (./server, or ../server from src/mcp/*/), not the src/server layer.
+    ['!./server', '!../server'],
   ),
   {
     files: ['src/cli/**', 'src/server/**', 'scripts/**', 'bin/**', 'tests/**'],
