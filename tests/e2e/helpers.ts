@@ -15,9 +15,22 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Waits until every island on the page has hydrated (a click before hydration is lost). */
+/**
+ * Waits until every island that should be hydrated by now is: all `client:load`/`client:idle` islands, and the
+ * `client:visible` ones that intersect the viewport (off-screen ones hydrate only when scrolled to).
+ * A click before hydration is lost.
+ */
 export async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('astro-island[ssr]')].every((island) => {
+      if (island.getAttribute('client') !== 'visible') return false;
+      // astro-island is display: contents, so its children carry the geometry.
+      return [...island.children].every((child) => {
+        const r = child.getBoundingClientRect();
+        return r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth;
+      });
+    }),
+  );
 }
 
 /** Runs axe-core on the page and returns the ids (and a target) of every violation. */

@@ -39,6 +39,6 @@ test.describe('header search', () => {
     const box = page.getByRole('combobox', { name: 'Search the atlas' });
     await expect(box).toBeFocused();
     await page.keyboard.type('zzqx');
-    await expect(page.getByRole('status')).toHaveText('No entries match “zzqx”.');
+    await expect(page.locator('.search').getByRole('status')).toHaveText('No entries match “zzqx”.');
   });
 });
