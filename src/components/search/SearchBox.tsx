@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { EntryHit } from '../../rag/entries';
 import { createSearcher, type Searcher } from './searcher';
+import TokenCount from './TokenCount';
 import './search.css';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -131,9 +132,13 @@ export default function SearchBox() {
         }}
         onKeyDown={onKeyDown}
       />
-      <kbd class="search__hint" aria-hidden="true">
-        /
-      </kbd>
+      {query ? (
+        <TokenCount text={query} />
+      ) : (
+        <kbd class="search__hint" aria-hidden="true">
+          /
+        </kbd>
+      )}
       <div class="search__panel" hidden={!expanded}>
         <ul id={listId} role="listbox" aria-label="Search results" class="search__list">
           {hits.map((hit, i) => (
