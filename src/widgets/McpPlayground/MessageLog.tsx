@@ -1,5 +1,5 @@
 /** The JSON-RPC message log: one expandable row per HTTP exchange half or in-memory message, headers included. */
-import type { LogRow } from './model';
+import type { LogRow } from './log';
 
 interface Props {
   rows: readonly LogRow[];

@@ -1,5 +1,5 @@
 /** The output panel: the text content of the last call and, when there is one, its structuredContent. */
-import type { OutputView } from './model';
+import type { OutputView } from './output';
 
 export function Output({ view, headingLevel }: { view: OutputView | null; headingLevel: 3 | 4 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';

@@ -14,19 +14,17 @@ import {
 } from '../../mcp/playground/session';
 import { Controls, Segmented, Select } from '../shared/controls';
 import { MessageLog } from './MessageLog';
+import { logRows } from './log';
+import { ERA_OPTIONS, type Panel, type Target } from './model';
 import {
-  ERA_OPTIONS,
   errorOutput,
   inventoryLine,
-  logRows,
   promptOutput,
   resourceOutput,
   statusLine,
   toolOutput,
   type OutputView,
-  type Panel,
-  type Target,
-} from './model';
+} from './output';
 import { Output } from './Output';
 import { PromptPanel, ResourcePanel, ToolPanel } from './panels';
 import type { Era } from './state';

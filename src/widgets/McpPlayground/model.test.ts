@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeMessage,
-  formFields,
-  initialValues,
-  inventoryLine,
-  logRows,
-  resultView,
-  splitFields,
-  statusLine,
-  toArguments,
-  TOOL_EXAMPLES,
-  type JsonSchema,
-} from './model';
+import { describeMessage, logRows } from './log';
+import { formFields, initialValues, splitFields, toArguments, TOOL_EXAMPLES, type JsonSchema } from './model';
+import { inventoryLine, resultView, statusLine } from './output';
 import { TOOL_NAMES, fromUrl, toUrl } from './state';
 
 /** attention-mask's input schema as tools/list returns it (trimmed descriptions). */
