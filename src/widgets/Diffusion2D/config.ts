@@ -15,7 +15,7 @@ export const SAMPLE_SEED = 2024;
 /** The sampler setting the shipped quality figure is measured with (the widget's default). */
 export const EVAL_SAMPLER: { kind: SamplerKind; steps: number } = { kind: 'ddim', steps: 20 };
 /** Steps of the shipped pre-training runs. */
-export const PRETRAIN_STEPS = 6000;
+export const PRETRAIN_STEPS = 20_000;
 /** Live training: default and largest step counts. */
 export const LIVE_STEPS = 2000;
 export const MAX_LIVE_STEPS = 10_000;
