@@ -5,6 +5,7 @@
 // nothing. Flags: --requests N (default 5000), --concurrency C (default 16), --warmup N (default 500).
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -30,8 +31,8 @@ const root = mkdtempSync(join(tmpdir(), 'bench-mcp-'));
 writeFileSync(join(root, 'index.html'), '<!doctype html><title>bench</title>');
 const server = await startServer({ root, port: 0, log: () => {} });
 process.stdout.write(server.url + '\\n');
+process.stdin.on('data', () => process.stdout.write(JSON.stringify(process.cpuUsage()) + '\\n'));
 process.stdin.on('end', () => server.close().then(() => process.exit(0)));
-process.stdin.resume();
 `;
 
 function startChild() {
@@ -73,6 +74,17 @@ const ERAS = {
       }),
   },
 };
+
+/** The server process's CPU time so far, in ms (user + system). */
+function serverCpu(child) {
+  return new Promise((resolve) => {
+    child.stdout.once('data', (chunk) => {
+      const { user, system } = JSON.parse(chunk.toString());
+      resolve((user + system) / 1000);
+    });
+    child.stdin.write('cpu\n');
+  });
+}
 
 function post(url, agent, era, id) {
   const body = ERAS[era].body(id);
@@ -133,15 +145,27 @@ const endpoint = `${url}/mcp`;
 try {
   console.log(`bench:mcp  estimate-kv-cache(llama-3.1-8b, 131072, bf16) over HTTP at ${endpoint}`);
   console.log(`           ${REQUESTS} requests per era, concurrency ${CONCURRENCY}, after ${WARMUP} warm-up requests`);
+  console.log(
+    `           load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${os.cpus().length} cores`,
+  );
   for (const era of ['modern', 'legacy']) {
     await run(endpoint, era, WARMUP);
+    const cpuBefore = await serverCpu(child);
     const { latencies, errors, seconds } = await run(endpoint, era, REQUESTS);
+    const cpuPerRequest = ((await serverCpu(child)) - cpuBefore) / REQUESTS;
     const sorted = latencies.sort((a, b) => a - b);
     const rps = REQUESTS / seconds;
     console.log(
       `${era.padEnd(6)} (${era === 'modern' ? '2026-07-28' : '2025-11-25'})  ${rps.toFixed(0).padStart(6)} req/s · ` +
         `p50 ${percentile(sorted, 50).toFixed(2)} ms · p99 ${percentile(sorted, 99).toFixed(2)} ms · ` +
         `max ${sorted[sorted.length - 1].toFixed(2)} ms · ${errors} errors · ${seconds.toFixed(2)} s`,
+    );
+    console.log(
+      `${''.padEnd(19)}server CPU ${cpuPerRequest.toFixed(3)} ms per request → at most ` +
+        `${(1000 / cpuPerRequest).toFixed(0)} req/s for its one core, whatever else the machine runs`,
     );
   }
 } finally {
