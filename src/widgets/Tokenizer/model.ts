@@ -127,17 +127,39 @@ export function byteLabel(bytes: Uint8Array): { label: string; partial: boolean 
   return { label, partial };
 }
 
+interface TokenFacts {
+  label: string;
+  partial: boolean;
+  bytes: number;
+  /** The token's text, or null when it holds part of a character. */
+  text: string | null;
+  hex: string;
+}
+
+/** Per-encoder memo of what a token id looks like: ids repeat, and typing re-renders every chip. */
+const factsCache = new WeakMap<Encoder, Map<number, TokenFacts>>();
+
+function tokenFacts(encoder: Encoder, id: number): TokenFacts {
+  let memo = factsCache.get(encoder);
+  if (!memo) factsCache.set(encoder, (memo = new Map()));
+  let facts = memo.get(id);
+  if (!facts) {
+    const raw = encoder.tokenBytes(id);
+    const { label, partial } = byteLabel(raw);
+    facts = { label, partial, bytes: raw.length, text: partial ? null : strict.decode(raw), hex: hex(raw) };
+    memo.set(id, facts);
+  }
+  return facts;
+}
+
 /** Chips for the first `limit` tokens of `ids`. */
 export function tokenChips(encoder: Encoder, ids: readonly number[], limit = MAX_CHIPS): Chip[] {
   return ids.slice(0, limit).map((id, index) => {
-    const raw = encoder.tokenBytes(id);
-    const { label, partial } = byteLabel(raw);
-    const n = raw.length;
+    const { label, partial, bytes: n, text, hex: bytesHex } = tokenFacts(encoder, id);
     const size = `${n} ${n === 1 ? 'byte' : 'bytes'}`;
-    const text = partial ? null : strict.decode(raw);
     const description =
       text === null
-        ? `token ${index + 1}, id ${id}: bytes ${hex(raw)}, including part of a multi-byte character`
+        ? `token ${index + 1}, id ${id}: bytes ${bytesHex}, including part of a multi-byte character`
         : `token ${index + 1}, id ${id}: ${JSON.stringify(text)} (${size})`;
     return {
       index,
