@@ -113,7 +113,7 @@ test.describe('PatchTokens', () => {
 
   test('Qwen2-VL from a link: 1920 × 1080 becomes 2,691 tokens; typed sizes update it', async ({ page }) => {
     const errors = watchErrors(page);
-    await page.goto('/architectures/vision-transformer/?vit=qwen2-vl&w=1920&h=1080&pos=5');
+    await page.goto('/architectures/vision-transformer/?patch.enc=qwen2-vl&patch.w=1920&patch.h=1080&patch.pos=5');
     await showWidget(page, '.ptk');
     const readout = page.locator('.ptk .widget__readout');
     await expect(readout).toContainText('merged 2×2 into 2,691 tokens, 2,693 with the two vision markers');
@@ -125,7 +125,7 @@ test.describe('PatchTokens', () => {
     await height.fill('224');
     await height.press('Enter');
     await expect(readout).toContainText('merged 2×2 into 64 tokens, 66 with the two vision markers');
-    await expect(page).toHaveURL(/w=224&h=224/);
+    await expect(page).toHaveURL(/patch\.w=224&patch\.h=224/);
     await height.fill('0');
     await height.press('Enter');
     await expect(page.getByText('Image height must be an integer from 1 to 100,000')).toBeVisible();
@@ -135,7 +135,7 @@ test.describe('PatchTokens', () => {
   test('on the multimodal entry: LLaVA-1.5 puts 576 tokens in the sequence; bad links fall back with notes', async ({
     page,
   }) => {
-    await page.goto('/architectures/multimodal/?pos=x&model=nope');
+    await page.goto('/architectures/multimodal/?patch.pos=x&patch.model=nope');
     await showWidget(page, '.ptk');
     await expect(page.locator('.ptk .widget__readout')).toContainText('become 576 image tokens in the LLM');
     await expect(page.locator('.ptk').getByRole('list', { name: 'Notes' })).toContainText('Unknown model "nope"');
@@ -162,7 +162,7 @@ const AXE_PAGES: { path: string; widget: string; load?: boolean }[] = [
   { path: '/explore/tokenizer/', widget: '.tok', load: true },
   { path: '/architectures/tokenization/', widget: '.tok' },
   { path: '/architectures/vision-transformer/', widget: '.ptk' },
-  { path: '/architectures/multimodal/?vit=qwen2-vl', widget: '.ptk' },
+  { path: '/architectures/multimodal/?patch.enc=qwen2-vl', widget: '.ptk' },
 ];
 
 for (const colorScheme of ['light', 'dark'] as const) {

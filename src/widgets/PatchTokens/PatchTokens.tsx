@@ -25,7 +25,7 @@ export interface PatchTokensProps {
   model?: string;
   /** Heading level of the title: 3 inside entries. */
   level?: 2 | 3;
-  /** Read and write the page's URL (keys vit, w, h, pos, model). */
+  /** Read and write the page's URL (keys patch.enc, patch.w, patch.h, patch.pos, patch.model). */
   url?: boolean;
 }
 

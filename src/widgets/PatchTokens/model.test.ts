@@ -129,7 +129,7 @@ describe('URL state', () => {
     expect(fromUrl(params)).toEqual({ state, notes: [] });
   });
   it('bad values fall back with notes', () => {
-    const { state, notes } = fromUrl(new URLSearchParams('vit=vit-z&w=-3&pos=x&model=nope'));
+    const { state, notes } = fromUrl(new URLSearchParams('patch.enc=vit-z&patch.w=-3&patch.pos=x&patch.model=nope'));
     expect(state).toEqual(DEFAULT_PATCH_STATE);
     expect(notes).toHaveLength(4);
   });

@@ -1,6 +1,7 @@
 /**
  * PatchTokens state: the encoder scheme, the input size for Qwen2-VL's dynamic resolution, the selected token
- * position and the model for the KV figures. URL keys: vit, w, h, pos, model. Bad values fall back with a note.
+ * position and the model for the KV figures. URL keys carry the widget's prefix (patch.enc, patch.w, patch.h,
+ * patch.pos, patch.model) so other widgets on the same page keep theirs. Bad values fall back with a note.
  */
 import { MAX_IMAGE_SIDE, VIT_SETTINGS, type VitId } from '../../core/vision';
 import { getPreset } from '../../models/presets';
@@ -36,7 +37,7 @@ export const DEFAULT_PATCH_STATE: PatchState = {
 export const isScheme = (value: string): value is SchemeId => SCHEMES.some((s) => s.value === value);
 
 function readSide(params: URLSearchParams, key: 'w' | 'h', fallback: number, notes: string[]): number {
-  const raw = params.get(key);
+  const raw = params.get(`patch.${key}`);
   if (raw === null) return fallback;
   const n = Number(raw);
   if (/^\d+$/.test(raw.trim()) && n >= 1 && n <= MAX_IMAGE_SIDE) return n;
@@ -50,19 +51,19 @@ function readSide(params: URLSearchParams, key: 'w' | 'h', fallback: number, not
 export function fromUrl(params: URLSearchParams, base: PatchState = DEFAULT_PATCH_STATE) {
   const notes: string[] = [];
   const state = { ...base };
-  const scheme = params.get('vit');
+  const scheme = params.get('patch.enc');
   if (scheme !== null) {
     if (isScheme(scheme)) state.scheme = scheme;
     else notes.push(`Unknown encoder "${scheme.slice(0, 30)}" in the link; showing ${base.scheme}.`);
   }
   state.width = readSide(params, 'w', base.width, notes);
   state.height = readSide(params, 'h', base.height, notes);
-  const pos = params.get('pos');
+  const pos = params.get('patch.pos');
   if (pos !== null) {
     if (/^\d+$/.test(pos.trim())) state.pos = Number(pos);
     else notes.push(`Token position "${pos.slice(0, 20)}" in the link is not a whole number; using ${base.pos}.`);
   }
-  const model = params.get('model');
+  const model = params.get('patch.model');
   if (model !== null) {
     if (getPreset(model)) state.model = model;
     else notes.push(`Unknown model "${model.slice(0, 40)}" in the link; showing ${base.model}.`);
@@ -75,10 +76,10 @@ export function toUrl(state: PatchState): Record<string, string | number | undef
   const d = DEFAULT_PATCH_STATE;
   const qwen = state.scheme === 'qwen2-vl';
   return {
-    vit: state.scheme === d.scheme ? undefined : state.scheme,
-    w: qwen && state.width !== d.width ? state.width : undefined,
-    h: qwen && state.height !== d.height ? state.height : undefined,
-    pos: state.pos === d.pos ? undefined : state.pos,
-    model: state.model === d.model ? undefined : state.model,
+    'patch.enc': state.scheme === d.scheme ? undefined : state.scheme,
+    'patch.w': qwen && state.width !== d.width ? state.width : undefined,
+    'patch.h': qwen && state.height !== d.height ? state.height : undefined,
+    'patch.pos': state.pos === d.pos ? undefined : state.pos,
+    'patch.model': state.model === d.model ? undefined : state.model,
   };
 }
