@@ -3,23 +3,22 @@
 // Node ≥ 22) against /mcp on the site server, for the scenarios an atlas-shaped server can pass (the others need the
 // suite's fixture tools such as test_simple_text). Not part of `npm test`. Skips with exit 0 when no Node 22 is
 // available: set NODE22=/path/to/node (v22+) when the current Node is older.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { register } from 'tsx/esm/api';
 
 const SUITE = '@modelcontextprotocol/conformance@0.1.16';
+// The scenarios of 0.1.16's active suite that need no fixture tools or resources (the others call test_simple_text,
+// test://static-text and the like, which a real server does not have). 0.1.16 has no 2026-07-28 scenarios yet.
 const SCENARIOS = [
   'server-initialize',
+  'ping',
   'tools-list',
   'resources-list',
+  'prompts-list',
   'dns-rebinding-protection',
-  'http-header-validation',
-  'caching',
-  'sep-2164-resource-not-found',
-  'ping',
-  'server-stateless',
 ];
 
 function node22() {
@@ -50,18 +49,19 @@ const failed = [];
 try {
   for (const scenario of SCENARIOS) {
     console.log(`\n## ${scenario}`);
-    const run = spawnSync('npx', ['--yes', SUITE, 'server', '--url', url, '--scenario', scenario], {
+    // Asynchronously: the server under test runs in this process and must keep answering.
+    const child = spawn('npx', ['--yes', SUITE, 'server', '--url', url, '--scenario', scenario], {
       env,
       stdio: 'inherit',
-      timeout: 180_000,
     });
-    if (run.status !== 0) failed.push(scenario);
+    const status = await new Promise((done) => child.on('exit', (code) => done(code)));
+    if (status !== 0) failed.push(scenario);
   }
 } finally {
   await server.close();
 }
 console.log(
   `\nconformance:mcp: ${SCENARIOS.length - failed.length} of ${SCENARIOS.length} scenarios passed` +
-    (failed.length ? ` (failed: ${failed.join(', ')}; server-stateless has fixture-dependent checks)` : ''),
+    (failed.length ? ` (failed: ${failed.join(', ')})` : ''),
 );
 process.exit(failed.length ? 1 : 0);
