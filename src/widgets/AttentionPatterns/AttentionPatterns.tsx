@@ -7,9 +7,10 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { useUrlRestore, useUrlSync } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import { CostPanel } from './CostPanel';
-import { buildGrid, clampCell, probeText, type Cell } from './grid';
+import { buildHeader, buildRow, clampCell, probeText, type Cell } from './grid';
 import { MaskGrid } from './MaskGrid';
 import { MaskHeatmap } from './MaskHeatmap';
+import { Memo } from './Memo';
 import { buildView, computeMatrix, costFromMatrix } from './model';
 import { PatternControls } from './PatternControls';
 import { ReceptiveFieldChart } from './ReceptiveFieldChart';
@@ -59,7 +60,7 @@ export function AttentionPatterns({ preset, level = 3, url = false, ...props }: 
   const cost = useMemo(() => costFromMatrix(state, matrix), [version]);
   const view = useMemo(() => buildView(state, matrix, cost), [version, state.token, state.layers, state.tiles]);
   const grid = useMemo(
-    () => (view.display === 'grid' ? buildGrid(state, matrix) : null),
+    () => (view.display === 'grid' ? buildHeader(state, matrix) : null),
     [version, state.token, state.tiles],
   );
   const n = state.params.n;
@@ -76,7 +77,10 @@ export function AttentionPatterns({ preset, level = 3, url = false, ...props }: 
       notes={[...initial.notes, ...linkNotes]}
       level={level}
     >
-      <PatternControls state={state} view={view} onPatch={patch} />
+      <Memo
+        memoKey={`${version} ${state.tiles}`}
+        render={() => <PatternControls state={state} view={view} onPatch={patch} />}
+      />
       {view.causalNote && (
         <p class="attn__note">
           <span>{view.causalNote}</span>
@@ -108,6 +112,9 @@ export function AttentionPatterns({ preset, level = 3, url = false, ...props }: 
           {grid ? (
             <MaskGrid
               grid={grid}
+              rowOf={(query) => buildRow(state, matrix, query)}
+              version={`${version} ${state.tiles}`}
+              token={state.token}
               focus={clampCell(focus, n)}
               n={n}
               onFocusCell={setFocus}
@@ -143,9 +150,16 @@ export function AttentionPatterns({ preset, level = 3, url = false, ...props }: 
           </ul>
         </div>
         <div class="attn__side">
-          <CostPanel cost={view.cost} />
+          <Memo memoKey={JSON.stringify(view.cost)} render={() => <CostPanel cost={view.cost} />} />
           {view.tiles && <p class="attn__tiles">{view.tiles.sentence}</p>}
-          {view.receptive && <ReceptiveFieldChart view={view.receptive} onLayers={(layers) => patch({ layers })} />}
+          {view.receptive && (
+            <Memo
+              memoKey={`${view.receptive.sentence} ${view.receptive.description}`}
+              render={() =>
+                view.receptive && <ReceptiveFieldChart view={view.receptive} onLayers={(layers) => patch({ layers })} />
+              }
+            />
+          )}
         </div>
       </div>
       <footer class="attn__source">

@@ -4,10 +4,25 @@
  * Render-only: the cells, labels and movement come from grid.ts.
  */
 import { useRef } from 'preact/hooks';
-import { cellOfElement, cellSelector, moveCell, tokenOfCell, type Cell, type GridView } from './grid';
+import {
+  cellOfElement,
+  cellSelector,
+  moveCell,
+  rowMemoKey,
+  tokenOfCell,
+  type Cell,
+  type GridHeader,
+  type GridRow,
+} from './grid';
+import { Memo } from './Memo';
 
 interface Props {
-  grid: GridView;
+  grid: GridHeader;
+  /** Builds one row; called only for rows whose rendering changed. */
+  rowOf: (query: number) => GridRow;
+  /** Changes whenever the mask or the tile setting changes. */
+  version: string;
+  token: number;
   /** The cell that holds the tab stop. */
   focus: Cell;
   n: number;
@@ -18,7 +33,7 @@ interface Props {
 
 const cellOf = (target: EventTarget | null) => cellOfElement((target as HTMLElement | null)?.dataset);
 
-export function MaskGrid({ grid, focus, n, onFocusCell, onProbe, onChooseToken }: Props) {
+export function MaskGrid({ grid, rowOf, version, token, focus, n, onFocusCell, onProbe, onChooseToken }: Props) {
   const table = useRef<HTMLTableElement>(null);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -73,31 +88,36 @@ export function MaskGrid({ grid, focus, n, onFocusCell, onProbe, onChooseToken }
           </tr>
         </thead>
         <tbody>
-          {grid.rows.map((row) => (
-            <tr
-              key={row.query}
-              class={`${row.current ? 'is-current' : ''}${row.tileEdge ? ' is-tile-edge' : ''}`.trim() || undefined}
-            >
-              <th scope="row">
-                <span class="attn-grid__num">{row.query}</span>
-                {row.word && <span class="attn-grid__word"> {row.word}</span>}
-              </th>
-              {row.cells.map((cell) => (
-                <td
-                  key={cell.key}
-                  data-query={row.query}
-                  data-key={cell.key}
-                  tabIndex={focus.query === row.query && focus.key === cell.key ? 0 : -1}
-                  aria-label={cell.label}
-                  class={
-                    (cell.mark ? 'is-mark' : cell.attends ? 'is-on' : 'is-off') + (cell.tileEdge ? ' is-tile-edge' : '')
-                  }
-                />
-              ))}
-            </tr>
+          {grid.queries.map((query) => (
+            <Memo
+              key={query}
+              memoKey={rowMemoKey(version, query, token, focus)}
+              render={() => <MaskRow row={rowOf(query)} focus={focus} />}
+            />
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function MaskRow({ row, focus }: { row: GridRow; focus: Cell }) {
+  return (
+    <tr class={`${row.current ? 'is-current' : ''}${row.tileEdge ? ' is-tile-edge' : ''}`.trim() || undefined}>
+      <th scope="row">
+        <span class="attn-grid__num">{row.query}</span>
+        {row.word && <span class="attn-grid__word"> {row.word}</span>}
+      </th>
+      {row.cells.map((cell) => (
+        <td
+          key={cell.key}
+          data-query={row.query}
+          data-key={cell.key}
+          tabIndex={focus.query === row.query && focus.key === cell.key ? 0 : -1}
+          aria-label={cell.label}
+          class={(cell.mark ? 'is-mark' : cell.attends ? 'is-on' : 'is-off') + (cell.tileEdge ? ' is-tile-edge' : '')}
+        />
+      ))}
+    </tr>
   );
 }

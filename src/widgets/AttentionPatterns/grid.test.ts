@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildGrid, cellOfElement, clampCell, moveCell, probeText } from './grid';
+import { buildGrid, cellOfElement, clampCell, moveCell, probeText, rowMemoKey } from './grid';
 import { computeMatrix } from './model';
 import { DEFAULT_STATE, update } from './state';
 
@@ -90,5 +90,16 @@ describe('probeText', () => {
     expect(probeText(DEFAULT_STATE, matrix, { query: 17, key: 1 })).toBe('');
     const big = update(DEFAULT_STATE, { n: 100 });
     expect(probeText(big, computeMatrix(big), { query: 1, key: 2 })).toBe('Query 1 → key 2: can attend');
+  });
+});
+
+describe('rowMemoKey', () => {
+  it('changes for the old and new current rows and the row holding the tab stop, nowhere else', () => {
+    const focus = { query: 5, key: 2 };
+    const before = [1, 2, 3, 4, 5, 6].map((q) => rowMemoKey('v', q, 2, focus));
+    const after = [1, 2, 3, 4, 5, 6].map((q) => rowMemoKey('v', q, 3, focus));
+    expect(before.map((key, i) => key !== after[i])).toEqual([false, true, true, false, false, false]);
+    expect(rowMemoKey('v', 5, 2, focus)).not.toBe(rowMemoKey('v', 5, 2, { query: 5, key: 3 }));
+    expect(rowMemoKey('v', 1, 2, focus)).not.toBe(rowMemoKey('w', 1, 2, focus));
   });
 });

@@ -36,11 +36,16 @@ export interface GridColumn {
   mark: boolean;
 }
 
-export interface GridView {
+export interface GridHeader {
   columns: GridColumn[];
-  rows: GridRow[];
+  /** The query positions, 1…N, one row each. */
+  queries: number[];
   /** Many columns: smaller type, numbers only every few columns. */
   dense: boolean;
+}
+
+export interface GridView extends GridHeader {
+  rows: GridRow[];
 }
 
 const named = (position: number) => {
@@ -48,36 +53,57 @@ const named = (position: number) => {
   return word ? `${position} (${word})` : `${position}`;
 };
 
-/** The grid of `state`'s mask `matrix` (n×n, row = query). */
-export function buildGrid(state: WidgetState, matrix: Uint8Array): GridView {
+const denseGrid = (n: number) => n > 24;
+const tileEdgeTest = (state: WidgetState) => {
   const { n } = state.params;
   const tile = state.tiles ? tileSizeFor(n) : 0;
-  const dense = n > 24;
-  const isEdge = (position: number) => tile > 0 && position % tile === 0 && position < n;
-  const current = state.token;
+  return (position: number) => tile > 0 && position % tile === 0 && position < n;
+};
+
+/** The column headers of `state`'s grid, with the current token's keys marked. */
+export function buildHeader(state: WidgetState, matrix: Uint8Array): GridHeader {
+  const { n } = state.params;
+  const dense = denseGrid(n);
+  const row = (state.token - 1) * n;
   const columns: GridColumn[] = [];
   for (let key = 1; key <= n; key++) {
     const shown = !dense || key === 1 || key === n || key % 8 === 0;
-    columns.push({ key, text: shown ? String(key) : '', mark: matrix[(current - 1) * n + key - 1] === 1 });
+    columns.push({ key, text: shown ? String(key) : '', mark: matrix[row + key - 1] === 1 });
   }
-  const rows: GridRow[] = [];
-  for (let query = 1; query <= n; query++) {
-    const cells: GridCell[] = [];
-    const isCurrent = query === current;
-    for (let key = 1; key <= n; key++) {
-      const attends = matrix[(query - 1) * n + key - 1] === 1;
-      cells.push({
-        key,
-        attends,
-        mark: isCurrent && attends,
-        label: `Query ${named(query)}, key ${named(key)}: ${attends ? 'attends' : 'masked'}`,
-        tileEdge: isEdge(key),
-      });
-    }
-    rows.push({ query, word: wordOf(query) ?? '', current: isCurrent, tileEdge: isEdge(query), cells });
-  }
-  return { columns, rows, dense };
+  return { columns, queries: Array.from({ length: n }, (_, i) => i + 1), dense };
 }
+
+/** Row `query` of `state`'s grid (built lazily: a token step rebuilds only the rows it changes). */
+export function buildRow(state: WidgetState, matrix: Uint8Array, query: number): GridRow {
+  const { n } = state.params;
+  const isEdge = tileEdgeTest(state);
+  const isCurrent = query === state.token;
+  const cells: GridCell[] = [];
+  for (let key = 1; key <= n; key++) {
+    const attends = matrix[(query - 1) * n + key - 1] === 1;
+    cells.push({
+      key,
+      attends,
+      mark: isCurrent && attends,
+      label: `Query ${named(query)}, key ${named(key)}: ${attends ? 'attends' : 'masked'}`,
+      tileEdge: isEdge(key),
+    });
+  }
+  return { query, word: wordOf(query) ?? '', current: isCurrent, tileEdge: isEdge(query), cells };
+}
+
+/** The whole grid of `state`'s mask `matrix` (n×n, row = query). */
+export function buildGrid(state: WidgetState, matrix: Uint8Array): GridView {
+  const header = buildHeader(state, matrix);
+  return { ...header, rows: header.queries.map((query) => buildRow(state, matrix, query)) };
+}
+
+/**
+ * What a grid row's rendering depends on besides the mask (`version`): whether it is the current token's row and
+ * which of its cells holds the tab stop. Rows whose key is unchanged are not rendered again.
+ */
+export const rowMemoKey = (version: string, query: number, token: number, focus: Cell): string =>
+  `${version}|${query === token ? 1 : 0}|${query === focus.query ? focus.key : 0}`;
 
 /** A (query, key) position, both 1-based. */
 export interface Cell {

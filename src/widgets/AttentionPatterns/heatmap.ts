@@ -4,6 +4,7 @@
  * Colours come from the theme's heatmap tokens, resolved by the component and parsed here.
  */
 import type { Cell } from './grid';
+import { paintCells, paintPooled } from './pixels';
 
 /** Red, green, blue 0–255 and alpha 0–255. */
 export type Rgba = readonly [number, number, number, number];
@@ -77,36 +78,6 @@ export function heatGeometry(n: number, devicePixels: number): HeatGeometry {
   return { factor, size, smooth: target / size < 2 };
 }
 
-/** Max-pools the mask into `out`: factor × factor cells per pixel, attended when any of them is. */
-function poolInto(matrix: Uint8Array, n: number, geometry: HeatGeometry, palette: HeatPalette, out: Uint32Array) {
-  const { factor, size } = geometry;
-  // Rows are ORed four cells at a time when they start on 4-byte boundaries (n a multiple of 4): a quarter of the work.
-  const words = n % 4 === 0 && matrix.byteOffset % 4 === 0 ? n / 4 : 0;
-  const matrixWords = words ? new Uint32Array(matrix.buffer, matrix.byteOffset, matrix.length >> 2) : null;
-  const acc = new Uint8Array(n);
-  const accWords = new Uint32Array(acc.buffer, 0, words);
-  for (let r = 0; r < size; r++) {
-    acc.fill(0);
-    const last = Math.min(n, (r + 1) * factor);
-    for (let q = r * factor; q < last; q++) {
-      if (matrixWords) {
-        const base = q * words;
-        for (let j = 0; j < words; j++) accWords[j] = (accWords[j] ?? 0) | (matrixWords[base + j] ?? 0);
-      } else {
-        const row = q * n;
-        for (let k = 0; k < n; k++) acc[k] = (acc[k] ?? 0) | (matrix[row + k] ?? 0);
-      }
-    }
-    const offset = r * size;
-    for (let c = 0; c < size; c++) {
-      let any = 0;
-      const end = Math.min(n, (c + 1) * factor);
-      for (let k = c * factor; k < end; k++) any |= acc[k] ?? 0;
-      out[offset + c] = any ? palette.attends : palette.masked;
-    }
-  }
-}
-
 /**
  * Writes the mask without the current token into `out` (size² pixels for `geometry.size`, row = query): a pixel is
  * attended when any of its cells is; kernel-tile boundaries every `tile` tokens when `tile` > 0, over masked pixels.
@@ -121,11 +92,8 @@ export function paintBase(
 ): void {
   const { factor, size } = geometry;
   const { attends, masked } = palette;
-  if (factor === 1) {
-    for (let i = 0; i < n * n; i++) out[i] = matrix[i] ? attends : masked;
-  } else {
-    poolInto(matrix, n, geometry, palette, out);
-  }
+  if (factor === 1) paintCells(matrix, n * n, out, attends, masked);
+  else paintPooled(matrix, n, factor, size, out, attends, masked);
   if (tile > 0 && tile < n) {
     for (let boundary = tile; boundary < n; boundary += tile) {
       const line = Math.floor(boundary / factor);
