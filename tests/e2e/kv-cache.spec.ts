@@ -51,7 +51,7 @@ test.describe('KV-cache comparison on the home band', () => {
     await fig.getByRole('radio', { name: '16' }).focus();
     await page.keyboard.press('Space');
     await expect(fig.locator('.kvc__row[data-design="gqa"] .kvc__factor')).toHaveText('2.0×');
-    await fig.getByRole('radio', { name: 'MB, GB (decimal)' }).check();
+    await fig.getByRole('radio', { name: 'Decimal' }).check();
     await expect(fig.locator('.kvc__row[data-design="mha"] .kvc__value')).toHaveText('3355.4 MB');
     const tokens = fig.getByRole('textbox', { name: 'Tokens (exact)' });
     await tokens.fill('12800');
@@ -234,7 +234,17 @@ test.describe('screenshots (reports/screenshots)', () => {
         await page.evaluate(() => window.scrollTo(0, 0));
         await screenshot(page, `kv-calculator-${width}-${colorScheme}`);
         await open(page, '/', 'figure.kvc');
-        await compare(page).screenshot({ path: `reports/screenshots/kv-compare-${width}-${colorScheme}.png` });
+        // Clip a full-page shot scrolled to the top, so the sticky header is not drawn over the widget.
+        const box = await compare(page).evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+        });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({
+          path: `reports/screenshots/kv-compare-${width}-${colorScheme}.png`,
+          fullPage: true,
+          clip: box,
+        });
         expect(errors).toEqual([]);
       });
     }

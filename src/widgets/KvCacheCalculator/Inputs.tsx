@@ -19,8 +19,8 @@ const WEIGHT_OPTIONS: { value: WeightDtype; label: string }[] = [
 ];
 const STATE_OPTIONS = (['fp32', 'fp16', 'bf16'] as const).map((d) => ({ value: d, label: d }));
 const UNIT_OPTIONS: { value: UnitSystem; label: string }[] = [
-  { value: 'binary', label: 'GiB, MiB (binary)' },
-  { value: 'decimal', label: 'GB, MB (decimal)' },
+  { value: 'binary', label: 'Binary' },
+  { value: 'decimal', label: 'Decimal' },
 ];
 const CONV_OPTIONS = [
   { value: 'd_conv-1', label: 'd_conv − 1 columns (llama.cpp, vLLM)' },
@@ -93,7 +93,12 @@ export function Inputs({ state, model, onPatch }: Props) {
             onChange={(convLayout) => onPatch({ convLayout })}
           />
         )}
-        <Segmented label="Units" value={state.units} options={UNIT_OPTIONS} onChange={(units) => onPatch({ units })} />
+        <Segmented
+          label="Units: binary (GiB) or decimal (GB)"
+          value={state.units}
+          options={UNIT_OPTIONS}
+          onChange={(units) => onPatch({ units })}
+        />
         {windowed && (
           <Toggle
             label="Count sliding-window layers at full size (as engines without window-aware caches do)"

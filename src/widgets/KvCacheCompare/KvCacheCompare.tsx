@@ -24,8 +24,8 @@ export interface KvCacheCompareProps {
 
 const GQA_OPTIONS = GQA_CHOICES.map((g) => ({ value: String(g), label: String(g) }));
 const UNIT_OPTIONS: { value: UnitSystem; label: string }[] = [
-  { value: 'binary', label: 'MiB, GiB (binary)' },
-  { value: 'decimal', label: 'MB, GB (decimal)' },
+  { value: 'binary', label: 'Binary' },
+  { value: 'decimal', label: 'Decimal' },
 ];
 
 export function KvCacheCompare({ tokens, dtype, gqaKvHeads, level = 3 }: KvCacheCompareProps) {
@@ -68,7 +68,12 @@ export function KvCacheCompare({ tokens, dtype, gqaKvHeads, level = 3 }: KvCache
           options={GQA_OPTIONS}
           onChange={(g) => set({ gqaKvHeads: Number(g) })}
         />
-        <Segmented label="Units" value={state.units} options={UNIT_OPTIONS} onChange={(u) => set({ units: u })} />
+        <Segmented
+          label="Units: binary (MiB) or decimal (MB)"
+          value={state.units}
+          options={UNIT_OPTIONS}
+          onChange={(u) => set({ units: u })}
+        />
       </Controls>
       <LiveReadout>{view.readout}</LiveReadout>
       <ul class="kvc__bars" aria-label={`KV cache per design, in ${view.unit}`}>
