@@ -2,15 +2,17 @@
 import { UsageError } from './args';
 import type { Command } from './command';
 import { ask } from './commands/ask';
+import { flops } from './commands/flops';
 import { kv } from './commands/kv';
 import { list } from './commands/list';
 import { mask } from './commands/mask';
 import { mcp } from './commands/mcp';
 import { params } from './commands/params';
+import { rope } from './commands/rope';
 import { search } from './commands/search';
 import { serve } from './commands/serve';
 
-export const COMMANDS: readonly Command[] = [kv, list, mask, mcp, params, serve, search, ask];
+export const COMMANDS: readonly Command[] = [flops, kv, list, mask, mcp, params, rope, serve, search, ask];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
