@@ -169,21 +169,28 @@ export function sequenceCosts(
   tokens: readonly number[],
   options: FlopsOptions & { dtype?: DType; stateDtype?: DType } = {},
 ): SequencePoint[] {
+  const base = forwardFlops(spec, 1, options);
+  const fixed = base.forward - base.contextFlops;
+  const perLayer = spec.layers.map((layer) => ({
+    perToken: contextFlopsPerCachedToken(spec, layer, options),
+    window: layer.window,
+  }));
   return tokens.map((T) => {
-    const f = forwardFlops(spec, T, options);
+    positiveInt('tokens', T, MAX_TOKENS);
     const kv = kvCache(spec, { tokens: T, dtype: options.dtype ?? 'bf16', stateDtype: options.stateDtype ?? 'fp32' });
-    const perTokenFixed = f.forward - f.contextFlops;
-    const prefillContext = spec.layers.reduce(
-      (s, layer) => s + contextFlopsPerCachedToken(spec, layer, options) * prefillKeys(T, layer.window),
-      0,
-    );
+    let decodeContext = 0;
+    let prefillContext = 0;
+    for (const { perToken, window } of perLayer) {
+      decodeContext += perToken * (window === null ? T : Math.min(T, window));
+      prefillContext += perToken * prefillKeys(T, window);
+    }
     return {
       tokens: T,
       cacheBytes: kv.bytes,
       kvBytes: kv.kvBytes,
       stateBytes: kv.stateBytes,
-      decodeFlops: f.forward,
-      prefillFlops: perTokenFixed * T + prefillContext,
+      decodeFlops: fixed + decodeContext,
+      prefillFlops: fixed * T + prefillContext,
     };
   });
 }

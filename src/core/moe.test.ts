@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { embedSequence } from './embed';
 import {
+  assignmentsOffBalance,
   balanceLoss,
   biasBalancing,
   biasUpdate,
@@ -105,6 +106,18 @@ describe('DeepSeek-V3 bias balancing', () => {
         expect(late).toBeLessThan(history[0]!.imbalance);
         expect(history[60]!.routing.load.reduce((a, b) => a + b, 0)).toBe(WORDS.length * 2);
       }
+  });
+
+  it('assignmentsOffBalance: loads 9, 0, 2, 7, 8, 6, 0, 0 need 14 of 32 assignments moved; equal loads need none', () => {
+    expect(assignmentsOffBalance(Int32Array.from([9, 0, 2, 7, 8, 6, 0, 0]))).toBe(14);
+    expect(assignmentsOffBalance(Int32Array.from([4, 4, 4, 4]))).toBe(0);
+  });
+
+  it('with sigmoid scores and γ = 0.01, fewer assignments are off balance after 40 steps than at step 0', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const history = biasBalancing(batch(seed, 'sigmoid'), 8, { topK: 2, gamma: 0.01, steps: 40 });
+      expect(history[40]!.offBalance).toBeLessThan(history[0]!.offBalance);
+    }
   });
 
   it('γ = 0 leaves the routing unchanged', () => {

@@ -131,6 +131,15 @@ export function loadImbalance(load: Int32Array): number {
   return Math.max(...load) / (total / load.length);
 }
 
+/**
+ * Assignments that would have to move for perfect balance: Σ_i |load_i − mean| / 2 (0 when every expert gets the
+ * same load; at least 0 and at most T·k·(1 − 1/E)).
+ */
+export function assignmentsOffBalance(load: Int32Array): number {
+  const mean = load.reduce((a, b) => a + b, 0) / (load.length || 1);
+  return load.reduce((s, l) => s + Math.abs(l - mean), 0) / 2;
+}
+
 /** DeepSeek-V3's update: b_i − γ for overloaded experts, b_i + γ for underloaded ones, unchanged at the mean. */
 export function biasUpdate(bias: Float64Array, load: Int32Array, gamma: number): Float64Array {
   if (!(Number.isFinite(gamma) && gamma >= 0 && gamma <= 1))
@@ -148,6 +157,8 @@ export interface BalanceStep {
   routing: Routing;
   /** max load / mean load. */
   imbalance: number;
+  /** assignmentsOffBalance of the loads. */
+  offBalance: number;
 }
 
 /** Routes the batch `steps + 1` times, updating the bias after each routing; entry i is the state after i updates. */
@@ -161,7 +172,13 @@ export function biasBalancing(
   const out: BalanceStep[] = [];
   for (let step = 0; step <= steps; step++) {
     const routing = route(scores, experts, { topK: options.topK, bias, renormalize: options.renormalize });
-    out.push({ step, bias, routing, imbalance: loadImbalance(routing.load) });
+    out.push({
+      step,
+      bias,
+      routing,
+      imbalance: loadImbalance(routing.load),
+      offBalance: assignmentsOffBalance(routing.load),
+    });
     bias = biasUpdate(bias, routing.load, options.gamma);
   }
   return out;
