@@ -44,6 +44,12 @@ const BUDGETS = [
     limit: 60 * KB,
     why: 'tokenizer explorer before the encodings are loaded',
   },
+  {
+    match:
+      /^architectures\/(rope|state-space-models|hybrid-ssm-attention|multi-head-latent-attention|mixture-of-experts|dense-transformer)\/index\.html$/,
+    limit: 60 * KB,
+    why: 'entry page embedding a sequence-mechanics widget (RoPE, SSM scan, MLA, MoE routing, dense compute)',
+  },
   { match: /^architectures\/[^/]+\/index\.html$/, limit: 15 * KB, why: 'entry page without widgets' },
   { match: /\.html$/, limit: 15 * KB, why: 'page without widgets' },
 ];

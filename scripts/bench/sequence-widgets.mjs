@@ -1,0 +1,114 @@
+// Sequence-mechanics widgets (issue 7 budget: input to repaint p95 ≤ 16 ms) on their entry pages: the main control of
+// each (RoPE query position, SSM token, MLA step, MoE bias updates, dense-compute context). For each: `inputToPaint`
+// (change → the frame after the next one has painted, as the harness defines it; its floor is two frames, ≈ 33 ms at
+// 60 Hz) and the widget's own work (change → Preact render done, style and layout flushed), the figure to read against
+// the 16 ms budget. Prints figures only.
+import { inputToPaint, percentile, summarize } from './harness.mjs';
+
+export const name = 'sequence-mechanics widgets (RoPE, SSM scan, MLA, MoE, dense compute)';
+
+const COUNT = 60;
+
+const WIDGETS = [
+  {
+    label: 'RoPE: query position',
+    path: '/architectures/rope/',
+    figure: 'figure.rope',
+    control: 'Position m',
+    max: 512,
+  },
+  {
+    label: 'SSM scan: token',
+    path: '/architectures/state-space-models/',
+    figure: 'figure.ssm',
+    control: 'Token',
+    max: 23,
+  },
+  {
+    label: 'MLA: step',
+    path: '/architectures/multi-head-latent-attention/',
+    figure: 'figure.mla',
+    control: 'Step',
+    max: 5,
+  },
+  {
+    label: 'MoE: bias updates',
+    path: '/architectures/mixture-of-experts/',
+    figure: 'figure.moe',
+    control: 'Bias updates',
+    max: 100,
+  },
+  {
+    label: 'Dense: context n_ctx',
+    path: '/architectures/dense-transformer/',
+    figure: 'figure.dense',
+    control: 'Context n_ctx',
+    max: 13,
+  },
+];
+
+/** In the page: sets the widget's labelled range input to a new value derived from `i`, firing `input`. */
+const change = (w) => `
+  const label = [...document.querySelectorAll('${w.figure} label')].find((l) => l.textContent.trim() === '${w.control}');
+  if (!label || !label.control) throw new Error('no control labelled ${w.control}');
+  const el = label.control;
+  const next = (i * 7 + 1) % (${w.max} + 1);
+  el.value = String(next === Number(el.value) ? (next + 1) % (${w.max} + 1) : next);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+`;
+
+/** In the page: change → render (Preact renders in a microtask) → style and layout of the widget. */
+async function workTime(page, count, changeSource, figure) {
+  return page.evaluate(
+    async ({ count, changeSource, figure }) => {
+      const run = new Function('i', changeSource);
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+      const times = [];
+      for (let i = 0; i < count; i++) {
+        await frame();
+        await frame();
+        const start = performance.now();
+        run(i);
+        await Promise.resolve();
+        await Promise.resolve();
+        document.querySelector(figure)?.getBoundingClientRect();
+        times.push(performance.now() - start);
+      }
+      return times;
+    },
+    { count, changeSource, figure },
+  );
+}
+
+async function open(page, baseUrl, w) {
+  await page.goto(`${baseUrl}${w.path}`);
+  await page.locator(w.figure).first().scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => {
+    const island = document.querySelector(sel)?.closest('astro-island');
+    return Boolean(island) && !island.hasAttribute('ssr');
+  }, w.figure);
+}
+
+export async function run({ baseUrl, browser }) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  try {
+    await open(page, baseUrl, WIDGETS[0]);
+    const floor = await inputToPaint(page, COUNT, 'document.body.dataset.benchNoop = String(i);');
+    console.log(`${'harness floor (no-op change)'.padEnd(28)} ${summarize(floor)}`);
+    const p95s = [];
+    for (const w of WIDGETS) {
+      await open(page, baseUrl, w);
+      const paint = await inputToPaint(page, COUNT, change(w));
+      const work = await workTime(page, COUNT, change(w), w.figure);
+      p95s.push(percentile(work, 95));
+      console.log(`${w.label.padEnd(28)} inputToPaint ${summarize(paint)}`);
+      console.log(`${''.padEnd(28)} work         ${summarize(work)}`);
+    }
+    console.log(
+      `worst p95 of the widgets' work: ${Math.max(...p95s).toFixed(2)} ms (budget 16 ms); inputToPaint above its ` +
+        'floor means a frame was missed.',
+    );
+  } finally {
+    await page.close();
+  }
+}
