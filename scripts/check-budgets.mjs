@@ -50,6 +50,11 @@ const BUDGETS = [
     limit: 60 * KB,
     why: 'entry page embedding a sequence-mechanics widget (RoPE, SSM scan, MLA, MoE routing, dense compute)',
   },
+  {
+    match: /^(explore\/diffusion|architectures\/diffusion-models)\/index\.html$/,
+    limit: 60 * KB,
+    why: 'diffusion widgets before training (jax-js and the trainer Worker load on "Train live"; weights are fetched)',
+  },
   { match: /^architectures\/[^/]+\/index\.html$/, limit: 15 * KB, why: 'entry page without widgets' },
   { match: /\.html$/, limit: 15 * KB, why: 'page without widgets' },
 ];
