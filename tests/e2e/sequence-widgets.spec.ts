@@ -140,6 +140,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('SSM scan: the memory table compares the three presets and follows the length select', async ({ page }) => {
+  const widget = await openWidget(page, '/architectures/state-space-models/', 'figure.ssm');
+  const table = widget.locator('table');
+  await expect(table).toContainText('Llama-3.1-8B');
+  await expect(table).toContainText('16 GiB');
+  await widget.getByLabel('Sequence length T').selectOption('1048576');
+  await expect(table).toContainText('128 GiB');
+  await expect(table).toContainText('23.8 MiB');
+});
+
 test.describe('RoPE under reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
   test('offers no animation and says why', async ({ page }) => {

@@ -24,7 +24,7 @@ import {
   toUrl,
   type SsmState,
 } from './model';
-import { DEFAULT_LENGTH, LENGTHS, scalingView, type Length } from './scaling';
+import { DEFAULT_LENGTH, LENGTHS, scalingView, type Length, type ScalingData } from './scaling';
 import { TextField } from './TextField';
 import './ssm-scan.css';
 
@@ -32,13 +32,13 @@ interface Props {
   level?: 2 | 3;
   /** Read and write the page's query string (keys prefixed "ssm."). */
   url?: boolean;
-  /** Show the attention-vs-SSM scaling charts (default true). */
-  scaling?: boolean;
+  /** Memory and FLOPs against length for real presets (ssmScaling() from scalingData.ts, at build time); omit to hide. */
+  scaling?: ScalingData;
 }
 
 const CHANNEL_LABELS = Array.from({ length: CHANNELS }, (_, d) => `ch ${d + 1}`);
 
-export function SsmScan({ level = 3, url = true, scaling = true }: Props) {
+export function SsmScan({ level = 3, url = true, scaling }: Props) {
   const [state, setState] = useState<SsmState>(DEFAULT_STATE);
   const [notes, setNotes] = useState<string[]>([]);
   const [length, setLength] = useState<Length>(DEFAULT_LENGTH);
@@ -52,7 +52,7 @@ export function SsmScan({ level = 3, url = true, scaling = true }: Props) {
   const run = useMemo(() => runScan(state.text, state.method), [state.text, state.method]);
   const view = useMemo(() => stepView(run, state.step), [run, state.step]);
   const outputs = useMemo(() => outputSeries(run), [run]);
-  const costs = useMemo(() => (scaling ? scalingView(length) : null), [scaling, length]);
+  const costs = useMemo(() => (scaling ? scalingView(scaling, length) : null), [scaling, length]);
   const T = run.chars.length;
 
   const scalingSection = useMemo(

@@ -12,6 +12,9 @@ import {
   STATE_SIZE,
 } from './model';
 import { scalingView } from './scaling';
+import { ssmScaling } from './scalingData';
+
+const DATA = ssmScaling();
 
 describe('SsmScan state in the URL', () => {
   it('reads text, step and method; the step is clamped to the text length with a note', () => {
@@ -83,7 +86,7 @@ describe('SsmScan view', () => {
 
 describe('attention against SSM with real presets', () => {
   it('at 131,072 tokens: Llama-3.1-8B caches 16 GiB, Mamba-2.8B holds 23.8 MiB, Jamba adds 2 GiB of KV', () => {
-    const v = scalingView(131_072);
+    const v = scalingView(DATA, 131_072);
     expect(v.rows.map((r) => [r.name, r.cache])).toEqual([
       ['Llama-3.1-8B', '16 GiB'],
       ['Mamba-2.8B', '23.8 MiB'],
@@ -96,7 +99,7 @@ describe('attention against SSM with real presets', () => {
   });
 
   it('the Mamba memory curve is flat and the Llama curve grows 1024-fold from 1K to 1M tokens', () => {
-    const { memory } = scalingView(4096);
+    const { memory } = scalingView(DATA, 4096);
     const [llama, mamba] = memory;
     const first = (s: typeof llama) => s!.points[0]!.y;
     const last = (s: typeof llama) => s!.points[s!.points.length - 1]!.y;

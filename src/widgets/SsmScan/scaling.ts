@@ -1,39 +1,29 @@
 /**
- * Attention against SSM at growing sequence length, for three real presets: Llama-3.1-8B (attention only: the KV
- * cache grows with T), Mamba-2.8B (SSM only: a constant state) and Jamba-v0.1 (4 attention + 28 Mamba layers).
- * Bytes from src/core/kvCache (bf16 K/V, fp32 state, llama.cpp's d_conv − 1 layout); FLOPs from src/core/flops.
+ * Attention against SSM at growing sequence length: the charts, table and sentence the SsmScan widget shows, from the
+ * plain data scalingData.ts computes at build time (Llama-3.1-8B, Mamba-2.8B, Jamba-v0.1 through src/core/kvCache and
+ * src/core/flops). No preset catalogue here, so the client bundle stays small.
  */
-import { logSpaced, sequenceCosts, type SequencePoint } from '../../core/flops';
+import type { SequencePoint } from '../../core/flops';
 import { formatBytes, formatInteger } from '../../core/units';
-import { getPreset, presetSpec } from '../../models/presets';
 import type { Series } from '../shared/LineChart';
 import { formatFlops } from '../shared/format';
 
-export const SCALING_PRESETS = ['llama-3.1-8b', 'mamba-2.8b', 'jamba-v0.1'] as const;
 export const LENGTHS = [4096, 32_768, 131_072, 262_144, 1_048_576] as const;
 export type Length = (typeof LENGTHS)[number];
 export const DEFAULT_LENGTH: Length = 131_072;
-const CHART_TOKENS = logSpaced(1024, 1_048_576, 41);
+/** The chart's x range: 41 log-spaced lengths from 1,024 to 1,048,576 tokens. */
+export const CHART_RANGE = { from: 1024, to: 1_048_576, points: 41 } as const;
 
-interface ModelCurve {
+export interface ModelCurve {
   id: string;
   name: string;
   points: SequencePoint[];
 }
 
-let cache: ModelCurve[] | undefined;
-
-/** Costs of each preset at the chart lengths and at every selectable length (computed once). */
-export function curves(): ModelCurve[] {
-  cache ??= SCALING_PRESETS.map((id) => ({
-    id,
-    name: getPreset(id)?.name ?? id,
-    points: sequenceCosts(
-      presetSpec(id),
-      [...new Set([...CHART_TOKENS, ...LENGTHS])].sort((a, b) => a - b),
-    ),
-  }));
-  return cache;
+/** What the widget's `scaling` prop carries (serialisable). */
+export interface ScalingData {
+  chartTokens: number[];
+  models: ModelCurve[];
 }
 
 export interface ScalingRow {
@@ -56,17 +46,17 @@ export interface ScalingView {
 const flops = formatFlops;
 
 /** Both charts, the table at `length` tokens and one sentence comparing the three models there. */
-export function scalingView(length: Length): ScalingView {
-  const models = curves();
+export function scalingView(data: ScalingData, length: Length): ScalingView {
+  const { models, chartTokens } = data;
   const chart = (pick: (p: SequencePoint) => number): Series[] =>
     models.map((m, i) => ({
       id: m.id,
       label: m.name,
-      points: m.points.filter((p) => CHART_TOKENS.includes(p.tokens)).map((p) => ({ x: p.tokens, y: pick(p) })),
+      points: m.points.filter((p) => chartTokens.includes(p.tokens)).map((p) => ({ x: p.tokens, y: pick(p) })),
       color: i + 1,
       dashed: i === 2,
     }));
-  const at = (m: ModelCurve) => m.points.find((p) => p.tokens === length)!;
+  const at = (m: ModelCurve) => m.points.find((p) => p.tokens === length) ?? m.points[m.points.length - 1]!;
   const rows = models.map((m) => {
     const p = at(m);
     return {
