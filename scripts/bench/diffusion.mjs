@@ -85,6 +85,7 @@ export async function run({ baseUrl, browser }) {
   console.log(load());
   console.log(`idle, a change that does nothing (harness floor): ${summarize(await inputToPaint(page, 40, NOOP))}`);
   console.log(`idle, forward-process slider: ${summarize(await inputToPaint(page, 60, FORWARD_SLIDER))}`);
+  console.log(`idle, a change that does nothing, main-thread CPU: ${summarize(await cpuTime(page, 40, NOOP))}`);
   console.log(`idle, forward-process slider, main-thread CPU: ${summarize(await cpuTime(page, 60, FORWARD_SLIDER))}`);
   for (const [sampler, steps] of [
     ['ddpm', 100],

@@ -64,7 +64,8 @@ export function toRgba(image: RgbImage): Uint8ClampedArray {
   const n = image.width * image.height;
   const out = new Uint8ClampedArray(n * 4);
   for (let i = 0; i < n; i++) {
-    for (let c = 0; c < 3; c++) out[i * 4 + c] = Math.round(((image.data[i * 3 + c] ?? 0) + 1) * 127.5);
+    // Uint8ClampedArray clamps to 0 … 255 and rounds to nearest (ties to even) on assignment.
+    for (let c = 0; c < 3; c++) out[i * 4 + c] = ((image.data[i * 3 + c] ?? 0) + 1) * 127.5;
     out[i * 4 + 3] = 255;
   }
   return out;

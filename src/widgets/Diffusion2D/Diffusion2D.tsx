@@ -226,21 +226,24 @@ export function Diffusion2D({ level = 3, url = false }: Diffusion2DProps) {
   const progress = run ? runProgress(run) : null;
   const blocked =
     pointCount < MIN_DRAWN_POINTS ? `Draw at least ${MIN_DRAWN_POINTS} points first (${pointCount} so far).` : null;
-  const trainView = trainingView(train, blocked);
-  const showing = preview
-    ? { samples: preview.samples, start: null, paths: null }
-    : run
-      ? {
-          samples: run.sampler.x,
-          start: progress?.done ? run.tracedStart : null,
-          paths: {
-            coords: run.paths,
-            count: run.traced.length,
-            stride: run.settings.steps + 1,
-            upTo: progress?.step ?? 0,
-          },
-        }
-      : { samples: null, start: null, paths: null };
+  const trainView = useMemo(() => trainingView(train, blocked), [train, blocked]);
+  const step = progress?.step ?? 0;
+  const done = progress?.done ?? false;
+  // Memoised so the canvas redraws only when what it shows moved on, not on every training message or slider input.
+  const showing = useMemo(
+    () =>
+      preview
+        ? { samples: preview.samples, start: null, paths: null }
+        : run
+          ? {
+              samples: run.sampler.x,
+              start: done ? run.tracedStart : null,
+              paths: { coords: run.paths, count: run.traced.length, stride: run.settings.steps + 1, upTo: step },
+            }
+          : { samples: null, start: null, paths: null },
+    [preview, run, step, done],
+  );
+  const legendItems = useMemo(() => legend(data, run?.settings.cls ?? 'none'), [data, run]);
   const shown = shownSettings(settings, run?.settings ?? null);
   const sentence = readout({ settings: shown, source, progress, quality, drawnCount: drawn.length });
 
@@ -276,7 +279,7 @@ export function Diffusion2D({ level = 3, url = false }: Diffusion2DProps) {
             progress={progress}
             preview={preview}
             drawnCount={drawn.length}
-            legend={legend(data, run?.settings.cls ?? 'none')}
+            legend={legendItems}
             source={sourceNote(source, settings.data)}
             onUndo={undo}
             onClear={() => {

@@ -3,7 +3,7 @@
  * once a run is done, the samples, and in draw mode a brush cross for keyboard drawing. Render-only: coordinates go
  * through model.toPx, colours through the theme tokens.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dataset2D } from '../../core/diffusion/data';
 import { onThemeChange, resolveColor } from '../shared/theme';
 import { fromPx, toPx } from './model';
@@ -67,6 +67,13 @@ export function ToyCanvas(props: Props) {
   const [colors, setColors] = useState<Palette | null>(null);
   const [focused, setFocused] = useState(false);
   const last = useRef<{ x: number; y: number } | null>(null);
+  const byClass = useMemo(
+    () =>
+      (data.classes === 1 ? [0] : [0, 1]).map((c) =>
+        data.points.filter((_, i) => data.classes === 1 || data.labels[i >> 1] === c),
+      ),
+    [data],
+  );
 
   useLayoutEffect(() => {
     const el = wrap.current;
@@ -106,11 +113,10 @@ export function ToyCanvas(props: Props) {
     }
     const classColor = (c: number) => (data.classes === 1 ? colors.muted : c === 0 ? colors.a : colors.b);
     ctx.globalAlpha = data.id === 'drawn' ? 0.7 : 0.35;
-    for (const c of data.classes === 1 ? [0] : [0, 1]) {
+    byClass.forEach((own, c) => {
       ctx.fillStyle = classColor(c);
-      const own = data.points.filter((_, i) => data.classes === 1 || data.labels[i >> 1] === c);
       dots(ctx, own, size, data.id === 'drawn' ? 2.4 : 1.8, true);
-    }
+    });
     const sampleColor = colors[sampleClass];
     if (paths) {
       ctx.globalAlpha = 0.45;
@@ -150,7 +156,7 @@ export function ToyCanvas(props: Props) {
       ctx.lineTo(bx, by + 14);
       ctx.stroke();
     }
-  }, [size, colors, data, samples, sampleClass, start, paths, drawMode, brush, focused, tick]);
+  }, [size, colors, data, byClass, samples, sampleClass, start, paths, drawMode, brush, focused, tick]);
 
   const stampAt = (event: PointerEvent, force: boolean) => {
     const el = canvas.current;

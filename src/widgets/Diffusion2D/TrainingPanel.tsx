@@ -1,4 +1,5 @@
 /** The live-training controls: step count, Train/Stop, progress, status sentence and loss curve. Render-only. */
+import { useMemo } from 'preact/hooks';
 import { formatInteger } from '../../core/units';
 import { LineChart } from '../shared/LineChart';
 import { Select } from '../shared/controls';
@@ -17,6 +18,21 @@ interface Props {
 }
 
 export function TrainingPanel({ view, steps, onSteps, onStart, onStop, blocked, state }: Props) {
+  // The same vnode while the loss curve is unchanged, so slider input elsewhere never re-renders the chart.
+  const chart = useMemo(
+    () =>
+      view.series.length > 0 ? (
+        <LineChart
+          series={view.series}
+          xLabel="training step"
+          yLabel="loss"
+          description="Smoothed training loss (mean squared error of the predicted noise) against the training step."
+          height={170}
+          formatY={(v) => String(Number(v.toPrecision(2)))}
+        />
+      ) : null,
+    [view.series],
+  );
   return (
     <section class="d2d__train" aria-label="Train live">
       <p class="d2d__subhead">Train live in your browser</p>
@@ -51,16 +67,7 @@ export function TrainingPanel({ view, steps, onSteps, onStart, onStop, blocked, 
         {view.statusText}
       </p>
       {blocked && <p class="control__hint">{blocked}</p>}
-      {view.series.length > 0 && (
-        <LineChart
-          series={view.series}
-          xLabel="training step"
-          yLabel="loss"
-          description="Smoothed training loss (mean squared error of the predicted noise) against the training step."
-          height={170}
-          formatY={(v) => String(Number(v.toPrecision(2)))}
-        />
-      )}
+      {chart}
     </section>
   );
 }

@@ -19,7 +19,7 @@ const scope = self as unknown as WorkerScope;
 
 /** Steps between preview snapshots and between progress messages (at most). */
 const PREVIEW_EVERY = 250;
-const PROGRESS_MS = 120;
+const PROGRESS_MS = 250;
 const PREVIEW_POINTS = 200;
 
 let stopRequested = false;

@@ -51,6 +51,20 @@ describe('the training panel', () => {
     );
   });
 
+  it('thins a long loss curve to at most 250 points, keeping the last', () => {
+    const points = Array.from({ length: 1000 }, (_, i) => ({ step: (i + 1) * 10, loss: 1 / (i + 1) }));
+    const s = reduceTrain(startTrain(10000), {
+      type: 'progress',
+      step: 10000,
+      points,
+      raw: 0.001,
+      stepsPerSecond: 100,
+    });
+    const drawn = trainingView(s, null).series[0]?.points ?? [];
+    expect(drawn.length).toBeLessThanOrEqual(250);
+    expect(drawn[drawn.length - 1]).toEqual({ x: 10000, y: 0.001 });
+  });
+
   it('reports a stop and an error, and never keeps a non-finite loss', () => {
     let s = reduceTrain(startTrain(500), {
       type: 'progress',

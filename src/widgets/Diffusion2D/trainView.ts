@@ -80,6 +80,15 @@ export interface TrainingView {
   startLabel: string;
 }
 
+/** The most points the loss curve draws; longer runs are thinned evenly (the last point is always kept). */
+export const MAX_CHART_POINTS = 250;
+
+function thin<T>(points: T[]): T[] {
+  if (points.length <= MAX_CHART_POINTS) return points;
+  const every = Math.ceil(points.length / (MAX_CHART_POINTS - 1));
+  return points.filter((_, i) => i % every === 0 || i === points.length - 1);
+}
+
 const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(3));
 
 /** What the training panel shows. `blocked` names why training cannot start (e.g. too few drawn points). */
@@ -105,7 +114,7 @@ export function trainingView(state: TrainState, blocked: string | null): Trainin
             {
               id: 'loss',
               label: 'Training loss (smoothed)',
-              points: state.points.map((p) => ({ x: p.step, y: p.loss })),
+              points: thin(state.points).map((p) => ({ x: p.step, y: p.loss })),
             },
           ]
         : [],

@@ -57,11 +57,18 @@ export interface ForwardView {
   readout: string;
 }
 
-let cache: { image: RgbImage; eps: Float32Array; schedules: Record<ScheduleKind, NoiseSchedule> } | null = null;
+let cache: {
+  image: RgbImage;
+  original: Uint8ClampedArray;
+  eps: Float32Array;
+  schedules: Record<ScheduleKind, NoiseSchedule>;
+} | null = null;
 
 function fixtures() {
+  const image = cache?.image ?? landscape(IMAGE_SIZE);
   cache ??= {
-    image: landscape(IMAGE_SIZE),
+    image,
+    original: toRgba(image),
     eps: randn(IMAGE_SIZE * IMAGE_SIZE * 3, NOISE_SEED),
     schedules: { linear: makeSchedule('linear', FORWARD_T), cosine: makeSchedule('cosine', FORWARD_T) },
   };
@@ -169,7 +176,7 @@ const chartCache = new Map<ChartMode, ForwardView['chart']>();
 /** Everything the widget draws and says at this state (t clamped into 0 … T). */
 export function forwardView(state: ForwardState): ForwardView {
   const t = Math.min(FORWARD_T, Math.max(0, Math.round(state.t)));
-  const { image } = fixtures();
+  const { original } = fixtures();
   const lin = panel('linear', t);
   const cos = panel('cosine', t);
   let chart = chartCache.get(state.chart);
@@ -184,7 +191,7 @@ export function forwardView(state: ForwardState): ForwardView {
         `Cosine: ᾱ = ${cos.alphaBarText}, SNR ${cos.snrText}.`;
   return {
     t,
-    original: toRgba(image),
+    original,
     panels: [lin, cos],
     chart,
     markers: [{ x: t, label: `t = ${t}` }],
