@@ -16,6 +16,11 @@ const BUDGETS = [
   },
   { match: /^index\.html$/, limit: 45 * KB, why: 'home page with the two live widgets of its band' },
   {
+    match: /^architectures\/(multi-head-attention|grouped-query-attention|multi-query-attention)\/index\.html$/,
+    limit: 60 * KB,
+    why: 'entry page with the tiny trained model and other attention widgets (model weights load on demand)',
+  },
+  {
     match: /^(explore\/mcp|architectures\/mcp)\/index\.html$/,
     limit: 20 * KB,
     why: 'MCP playground before it is opened (issue 5; the SDK chunk loads on "Open the playground")',

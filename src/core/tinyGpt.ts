@@ -110,7 +110,7 @@ export function tinyGptShapes(config: TinyGptConfig): ParamShape[] {
 /** Elements in a shape. */
 export const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-/** Total parameters: 107,008 for the shipped MHA model (V 58, C 64, 2 layers, 4 heads, MLP 256), 98,816 for GQA-2. */
+/** Total parameters: 107,136 for the shipped MHA model (V 59, C 64, 2 layers, 4 heads, MLP 256), 98,944 for GQA-2. */
 export function tinyGptParamCount(config: TinyGptConfig): number {
   return tinyGptShapes(config).reduce((n, s) => n + sizeOf(s.shape), 0);
 }
