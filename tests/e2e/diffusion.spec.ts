@@ -153,6 +153,8 @@ test.describe('diffusion explorer', () => {
         await open(page);
         await finishedQuality(page);
         expect(await horizontalOverflow(page)).toBe(0);
+        // The sticky header would be stitched over widgets taller than the viewport.
+        await page.addStyleTag({ content: '.site-header { position: static !important; }' });
         await forward(page).screenshot({ path: `reports/screenshots/diffusion-forward-${width}-${colorScheme}.png` });
         await toy(page).screenshot({ path: `reports/screenshots/diffusion-toy-${width}-${colorScheme}.png` });
       }

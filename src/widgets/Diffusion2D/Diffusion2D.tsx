@@ -20,6 +20,7 @@ import {
   legend,
   moveBrush,
   normalize,
+  pathStyle,
   provenanceFor,
   qualityFigure,
   readout,
@@ -238,14 +239,27 @@ export function Diffusion2D({ level = 3, url = false }: Diffusion2DProps) {
           ? {
               samples: run.sampler.x,
               start: done ? run.tracedStart : null,
-              paths: { coords: run.paths, count: run.traced.length, stride: run.settings.steps + 1, upTo: step },
+              paths: {
+                coords: run.paths,
+                count: Math.min(run.traced.length, pathStyle(run.settings.kind).count),
+                alpha: pathStyle(run.settings.kind).alpha,
+                stride: run.settings.steps + 1,
+                upTo: step,
+              },
             }
           : { samples: null, start: null, paths: null },
     [preview, run, step, done],
   );
   const legendItems = useMemo(() => legend(data, run?.settings.cls ?? 'none'), [data, run]);
   const shown = shownSettings(settings, run?.settings ?? null);
-  const sentence = readout({ settings: shown, source, progress, quality, drawnCount: drawn.length });
+  const sentence = readout({
+    settings: shown,
+    source,
+    progress,
+    quality,
+    drawnCount: drawn.length,
+    training: busy ? { step: train.step, total: train.total } : null,
+  });
 
   return (
     <WidgetFrame

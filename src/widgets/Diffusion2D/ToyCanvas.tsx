@@ -16,6 +16,7 @@ export interface Paths {
   stride: number;
   /** Draw each path up to this step. */
   upTo: number;
+  alpha: number;
 }
 
 interface Props {
@@ -119,7 +120,7 @@ export function ToyCanvas(props: Props) {
     });
     const sampleColor = colors[sampleClass];
     if (paths) {
-      ctx.globalAlpha = 0.45;
+      ctx.globalAlpha = paths.alpha;
       ctx.strokeStyle = sampleColor;
       ctx.lineWidth = 1;
       ctx.beginPath();

@@ -9,6 +9,7 @@ import {
   legend,
   moveBrush,
   normalize,
+  pathStyle,
   provenanceFor,
   qualityFigure,
   readout,
@@ -182,10 +183,30 @@ describe('labels and sentences', () => {
       }),
     ).toBe('Sampling (DDIM, 20 steps, unconditional): step 3 of 20, t = 85.');
   });
+  it('reads out live training, and draws fewer (random-walk) paths for DDPM than for DDIM', () => {
+    const base = {
+      settings: DEFAULT_TOY,
+      source: { kind: 'shipped' as const, data: 'moons' as const, steps: 1 },
+      progress: null,
+      quality: null,
+      drawnCount: 0,
+    };
+    expect(readout({ ...base, training: { step: 0, total: 2000 } })).toBe(
+      'Starting live training: loading jax-js in a background thread…',
+    );
+    expect(readout({ ...base, training: { step: 1250, total: 2000 } })).toBe(
+      'Training live for 2,000 steps in a background thread; the canvas shows preview samples every 250 steps.',
+    );
+    expect([pathStyle('ddpm'), pathStyle('ddim')]).toEqual([
+      { count: 8, alpha: 0.3 },
+      { count: 48, alpha: 0.45 },
+    ]);
+  });
+
   it('builds a legend with class-tinted data and samples coloured by the condition', () => {
     expect(legend(builtinDataset('spiral'), 'b').map((l) => [l.label, l.color])).toEqual([
-      ['data: arm 1', 'a'],
-      ['data: arm 2', 'b'],
+      ['data: first arm', 'a'],
+      ['data: second arm', 'b'],
       ['samples x₀', 'b'],
       ['paths from noise', 'b'],
       ['start points (pure noise)', 'muted'],

@@ -55,7 +55,7 @@ export const DATASET_LABEL: Record<DatasetId, string> = {
 
 /** Human names of the two classes of a dataset. */
 export function classNames(data: DatasetId): [string, string] {
-  return data === 'spiral' ? ['arm 1', 'arm 2'] : ['upper moon', 'lower moon'];
+  return data === 'spiral' ? ['first arm', 'second arm'] : ['upper moon', 'lower moon'];
 }
 
 /** Keeps the step count inside the sampler's range and the class choice valid for the dataset. */
@@ -253,10 +253,23 @@ export interface ReadoutInput {
   progress: RunProgress | null;
   quality: QualityFigure | null;
   drawnCount: number;
+  /** Live training in progress (the canvas then shows the Worker's previews). */
+  training?: { step: number; total: number } | null;
+}
+
+/** Trajectories drawn per run and their opacity: DDPM paths are random walks, so fewer, fainter ones stay readable. */
+export function pathStyle(kind: SamplerKind): { count: number; alpha: number } {
+  return kind === 'ddpm' ? { count: 8, alpha: 0.3 } : { count: 48, alpha: 0.45 };
 }
 
 /** The live-region sentence. */
-export function readout({ settings, source, progress, quality, drawnCount }: ReadoutInput): string {
+export function readout({ settings, source, progress, quality, drawnCount, training }: ReadoutInput): string {
+  if (training) {
+    // No step counts here: the live region would announce every progress message.
+    return training.step === 0
+      ? 'Starting live training: loading jax-js in a background thread…'
+      : `Training live for ${formatInteger(training.total)} steps in a background thread; the canvas shows preview samples every 250 steps.`;
+  }
   if (settings.data === 'drawn' && source.kind !== 'live') {
     return drawnCount < MIN_DRAWN_POINTS
       ? `${drawnCount} points drawn. Draw at least ${MIN_DRAWN_POINTS}, then train a model on them.`
