@@ -12,7 +12,8 @@ import './search.css';
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 export default function SearchBox() {
-  const listId = useId();
+  // Prefixed: the header search is its own island, and useId restarts in every island on the page.
+  const listId = `search-${useId()}`;
   const inputRef = useRef<HTMLInputElement>(null);
   const searcher = useRef<Promise<Searcher> | null>(null);
   const [status, setStatus] = useState<Status>('idle');

@@ -1,6 +1,7 @@
 /** Model settings: base URL, model, API key (this browser's localStorage only), on/off. Render-only. */
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { baseUrlError, DEFAULT_SETTINGS, type ChatConfig, type Settings as SettingsValue } from './model';
+import { useScopedId } from '../shared/ids';
 
 interface Props {
   settings: SettingsValue;
@@ -10,7 +11,7 @@ interface Props {
 }
 
 export function Settings({ settings, config, note, onSave }: Props) {
-  const id = useId();
+  const id = useScopedId();
   const [draft, setDraft] = useState<SettingsValue>(settings);
   const error = baseUrlError(draft.baseUrl);
   const models = config?.ollama.models ?? [];

@@ -2,8 +2,9 @@
  * The global-token positions as typed text ("1, 9"). Invalid text stays in the field with an error naming the
  * accepted range; the last valid positions stay in effect.
  */
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { parseGlobalInput } from './state';
+import { useScopedId } from '../shared/ids';
 
 interface Props {
   positions: readonly number[];
@@ -12,7 +13,7 @@ interface Props {
 }
 
 export function GlobalField({ positions, n, onChange }: Props) {
-  const id = useId();
+  const id = useScopedId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const commit = (text: string) => {

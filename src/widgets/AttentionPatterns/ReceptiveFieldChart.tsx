@@ -1,9 +1,9 @@
 /** How far a sliding window reaches through L stacked layers (Mistral 7B §2): a layer slider, a chart, a sentence. */
-import { useId } from 'preact/hooks';
 import { Slider } from '../shared/controls';
 import { LineChart } from '../shared/LineChart';
 import { formatCount, formatLayers, type ReceptiveView } from './model';
 import { MAX_CHART_LAYERS } from './state';
+import { useScopedId } from '../shared/ids';
 
 interface Props {
   view: ReceptiveView;
@@ -11,7 +11,7 @@ interface Props {
 }
 
 export function ReceptiveFieldChart({ view, onLayers }: Props) {
-  const id = useId();
+  const id = useScopedId();
   return (
     <section class="attn-rf" aria-labelledby={id}>
       <p id={id} class="attn__subhead">

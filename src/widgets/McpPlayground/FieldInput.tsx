@@ -1,6 +1,6 @@
 /** One generated form field: a select for choices, a textarea for JSON, a text input for everything else. */
-import { useId } from 'preact/hooks';
 import type { FormField } from './model';
+import { useScopedId } from '../shared/ids';
 
 interface Props {
   field: FormField;
@@ -9,7 +9,7 @@ interface Props {
 }
 
 export function FieldInput({ field, value, onChange }: Props) {
-  const id = useId();
+  const id = useScopedId();
   const described = `${id}-hint`;
   const label = (
     <label for={id} class="mcpp__label">

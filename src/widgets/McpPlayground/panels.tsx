@@ -1,5 +1,5 @@
 /** The three panels of the playground: a tool form, a resource picker and a prompt form. Render-only. */
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Prompt, Resource, Tool } from '@modelcontextprotocol/client';
 import { FieldInput } from './FieldInput';
 import {
@@ -12,6 +12,7 @@ import {
   type FormField,
   type JsonSchema,
 } from './model';
+import { useScopedId } from '../shared/ids';
 
 interface ToolPanelProps {
   tools: readonly Tool[];
@@ -24,7 +25,7 @@ interface ToolPanelProps {
 
 /** Picks a tool and calls it from a form generated from its input schema. */
 export function ToolPanel({ tools, tool, onTool, busy, headingLevel, onCall }: ToolPanelProps) {
-  const id = useId();
+  const id = useScopedId();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const selected = tools.find((t) => t.name === tool) ?? tools[0];
   const fields = useMemo(() => formFields(selected?.inputSchema as JsonSchema | undefined), [selected]);
@@ -101,7 +102,7 @@ interface ResourcePanelProps {
 
 /** Picks a listed resource (or types any URI, to see a −32602 for a missing one) and reads it. */
 export function ResourcePanel({ resources, busy, headingLevel, onRead }: ResourcePanelProps) {
-  const id = useId();
+  const id = useScopedId();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const [uri, setUri] = useState(resources[0]?.uri ?? 'atlas://entries');
   return (
@@ -172,7 +173,7 @@ function promptFields(prompt: Prompt | undefined): FormField[] {
 
 /** Picks a prompt and gets it with the given arguments. */
 export function PromptPanel({ prompts, busy, headingLevel, onGet }: PromptPanelProps) {
-  const id = useId();
+  const id = useScopedId();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const [name, setName] = useState(prompts[0]?.name ?? '');
   const prompt = prompts.find((p) => p.name === name);

@@ -1,6 +1,6 @@
 /** Early fusion against cross-attention, as two small diagrams. Render-only: the tokens and sentences come from tables.ts. */
-import { useId } from 'preact/hooks';
 import type { DiagramToken, FusionDiagrams as Diagrams } from './tables';
+import { useScopedId } from '../shared/ids';
 
 function Sequence({ tokens, label }: { tokens: readonly DiagramToken[]; label: string }) {
   return (
@@ -16,7 +16,7 @@ function Sequence({ tokens, label }: { tokens: readonly DiagramToken[]; label: s
 
 export function FusionDiagrams({ diagrams, level }: { diagrams: Diagrams; level: 3 | 4 }) {
   const Heading = level === 3 ? 'h3' : 'h4';
-  const id = `ptk-${useId()}`;
+  const id = `ptk-${useScopedId()}`;
   return (
     <div class="ptk__fusion">
       <section class="ptk__diagram" aria-labelledby={`${id}-early`}>

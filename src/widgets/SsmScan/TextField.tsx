@@ -2,8 +2,9 @@
  * A text input that commits on change (blur or Enter): invalid text stays in the field with an error naming what is
  * accepted, and the last valid value stays in effect.
  */
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { MAX_TEXT, textError } from './model';
+import { useScopedId } from '../shared/ids';
 
 interface Props {
   label: string;
@@ -12,7 +13,7 @@ interface Props {
 }
 
 export function TextField({ label, value, onChange }: Props) {
-  const id = useId();
+  const id = useScopedId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const commit = (text: string) => {

@@ -1,11 +1,11 @@
 /** One encoding's tokens as chips with their ids. Render-only: the chips come from model.ts. */
 import { Fragment } from 'preact';
-import { useId } from 'preact/hooks';
 import type { EncodingView } from './model';
+import { useScopedId } from '../shared/ids';
 
 export function TokenChips({ view, level }: { view: EncodingView; level: 3 | 4 }) {
   const Heading = level === 3 ? 'h3' : 'h4';
-  const id = `tok-${useId()}`;
+  const id = `tok-${useScopedId()}`;
   return (
     <section class="tok__encoding" aria-labelledby={id}>
       <header class="tok__encoding-head">

@@ -4,7 +4,7 @@
  * The encodings (≈ 1.5 MB gzip) load only when asked for: the button, or the first focus of the text box.
  * Render-only: every number and sentence comes from model.ts and view.ts.
  */
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Controls, Select } from '../shared/controls';
 import { useUrlRestore, useUrlSync } from '../shared/url';
 import { getPreset } from '../../models/presets';
@@ -15,6 +15,7 @@ import { clampText, DEFAULT_STATE, fromUrl, toUrl, type TokenizerState } from '.
 import { TokenChips } from './TokenChips';
 import { buildView, type LoadStatus } from './view';
 import './tokenizer.css';
+import { useScopedId } from '../shared/ids';
 
 export interface TokenizerProps {
   /** Heading level of the title: 2 on the explorer page, 3 inside the entry. */
@@ -28,7 +29,7 @@ export interface TokenizerProps {
 }
 
 export function Tokenizer({ level = 3, url = false, text, model }: TokenizerProps) {
-  const textId = `tok-${useId()}`;
+  const textId = `tok-${useScopedId()}`;
   const [state, setState] = useState<TokenizerState>(() => ({
     text: text === undefined ? DEFAULT_STATE.text : clampText(text).text,
     model: model !== undefined && getPreset(model) ? model : DEFAULT_STATE.model,
