@@ -71,11 +71,14 @@ export default tseslint.config(
     'widgets render core/models/atlas data and never reach the MCP server, CLI or Node server',
   ),
   // The MCP playground runs the real MCP server and client in the page: it may reach src/mcp (its engine, loaded with
-  // a dynamic import on "Open the playground"), but still never the CLI or the Node server.
+  // a dynamic import on "Open the playground"), but still never the CLI or the Node server. The tool-calling loop
+  // reuses that engine (src/mcp/playground/session.ts) the same way, loaded on its first step.
   boundary(
-    ['src/widgets/McpPlayground/**'],
+    ['src/widgets/McpPlayground/**', 'src/widgets/ToolCalling/**'],
     ['cli', 'server', 'pages', 'layouts'],
-    'the MCP playground reaches src/mcp only',
+    'the MCP playground and the tool-calling loop reach src/mcp only',
+    // src/mcp/server.ts is the MCP server factory (their tests run it in memory), not the src/server layer.
+    ['!../../mcp/server'],
   ),
   boundary(
     ['src/mcp/**'],

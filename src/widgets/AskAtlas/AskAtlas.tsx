@@ -4,7 +4,7 @@
  * numbered citations, and the time each step took. The retrieval code and index (≈170 KB gzip) load on first use.
  * Render-only: decisions live in model.ts; the pipeline is src/rag/answer.ts.
  */
-import { useEffect, useId, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { RagIndex } from '../../rag/store';
 import { writeParams, useUrlRestore } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
@@ -16,7 +16,6 @@ import {
   EXAMPLES,
   INITIAL_STATE,
   MAX_QUESTION,
-  parseSettings,
   questionFromUrl,
   reduce,
   SETTINGS_KEY,
@@ -24,8 +23,10 @@ import {
   type Settings as SettingsValue,
 } from './model';
 import { Chunks, Prompt, Timings, Tokens } from './Pipeline';
+import { loadChatConfig, readSettings } from './chatSettings';
 import { Settings } from './Settings';
 import './askAtlas.css';
+import { useScopedId } from '../shared/ids';
 
 export interface AskAtlasProps {
   /** The short version embedded in the RAG entry: fewer examples, no URL state, settings on the /ask/ page. */
@@ -38,25 +39,8 @@ export interface AskAtlasProps {
 
 type Rag = typeof import('../../rag/answer') & typeof import('../../rag/client');
 
-let chatConfig: Promise<ChatConfig | null> | undefined;
-/** /api/chat/config from the site server, or null on a static host. */
-function loadChatConfig(): Promise<ChatConfig | null> {
-  chatConfig ??= fetch('/api/chat/config')
-    .then((res) => (res.ok && res.headers.get('content-type')?.includes('json') ? res.json() : null))
-    .catch(() => null) as Promise<ChatConfig | null>;
-  return chatConfig;
-}
-
-function readSettings(): SettingsValue {
-  try {
-    return parseSettings(window.localStorage.getItem(SETTINGS_KEY));
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-}
-
 export function AskAtlas({ compact = false, level = 3, url = false }: AskAtlasProps) {
-  const id = useId();
+  const id = `ask-${useScopedId()}`;
   const [state, dispatch] = useReducer(reduce, INITIAL_STATE);
   const [draft, setDraft] = useState('');
   const [notes, setNotes] = useState<string[]>([]);

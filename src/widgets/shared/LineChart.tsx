@@ -40,6 +40,8 @@ interface Props {
   height?: number;
   /** Fixes the y domain (e.g. [0, 1]); otherwise it spans the data (from 0 on linear scales). */
   yDomain?: [number, number];
+  /** Draw the legend under the chart (default); false when the caller renders a more compact one. */
+  legend?: boolean;
 }
 
 const MARGIN = { top: 12, right: 16, bottom: 44, left: 64 };
@@ -71,6 +73,7 @@ export function LineChart({
   markers = [],
   height = 260,
   yDomain,
+  legend = true,
 }: Props) {
   const [ref, width] = useWidth(640);
   const all = series.flatMap((s) => s.points).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
@@ -152,7 +155,7 @@ export function LineChart({
           </text>
         </g>
       </svg>
-      {series.length > 1 && (
+      {legend && series.length > 1 && (
         <ul class="chart__legend" aria-hidden="true">
           {series.map((s, i) => (
             <li key={s.id}>
