@@ -3,4 +3,5 @@ export const NAV_LINKS: readonly { href: string; label: string }[] = [
   { href: '/', label: 'Atlas' },
   { href: '/#visualizations', label: 'Visualizations' },
   { href: '/ask/', label: 'Ask' },
+  { href: '/lab/', label: 'Lab' },
 ];

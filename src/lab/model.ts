@@ -1,23 +1,19 @@
 /**
  * The tiny character-level GPT in jax-js: seeded initial weights, the forward pass, the cross-entropy loss and the
- * shapes every variant shares. The variant is data (src/core/tinyGpt.ts TinyGptConfig): MHA, GQA and MQA differ only
- * in `mixer.kvHeads`, sliding windows in `mixer.window`; the lab adds mixers and FFNs as new `kind`s here.
+ * shapes every variant shares. The variant is data (config.ts LabConfig, a superset of src/core/tinyGpt.ts
+ * TinyGptConfig): MHA, GQA and MQA differ only in `mixer.kvHeads`, sliding windows in `mixer.window`; MLA and the
+ * Mamba-2 block are other mixers (mixers.ts), the mixture of experts another FFN (moeFfn.ts).
  * The jax-js module is passed in, never imported, so the browser loads the library only where training happens and
- * Node initialises it with init('wasm'). Semantics match the hand-written forward in src/core/attention.ts.
+ * Node initialises it with init('wasm'). Attention semantics match the hand-written forward in src/core/attention.ts.
  */
-import type * as JaxModule from '@jax-js/jax';
 import { randn } from '../core/random';
-import { headDim, ropeTables, sizeOf, tinyGptShapes, type TinyGptConfig } from '../core/tinyGpt';
+import { sizeOf } from '../core/tinyGpt';
+import { labShapes, type LabConfig } from './config';
+import { mlaMixer, ropeFor, ssmMixer } from './mixers';
+import { own, maskValues, type JArray, type Jax, type Params } from './modelTypes';
+import { moeFfn } from './moeFfn';
 
-/** The jax-js module. */
-export type Jax = typeof JaxModule;
-/** A jax-js array. */
-export type JArray = JaxModule.Array;
-/** The model's parameters by name (the names of tinyGptShapes). */
-export type Params = Record<string, JArray>;
-
-/** Core arrays are plain ArrayBuffer-backed; jax-js's DataArray type spells that out. */
-export const own = (a: Float32Array) => a as Float32Array<ArrayBuffer>;
+export { maskValues, own, rotateHalfMatrix, type JArray, type Jax, type Params } from './modelTypes';
 
 /** Weight-matrix init scale (GPT-2): N(0, 0.02²); projections into the residual stream get 0.02 / √(2·layers). */
 const INIT_STD = 0.02;
@@ -26,46 +22,48 @@ const INIT_STD = 0.02;
  * Seeded initial weights as Float32Arrays: LayerNorm scales 1, biases 0, matrices normal. Each tensor has its own
  * seed (seed + index), so adding a parameter never shifts the others' values.
  */
-export function initWeights(config: TinyGptConfig, seed: number): Record<string, Float32Array> {
+export function initWeights(config: LabConfig, seed: number): Record<string, Float32Array> {
   const residual = INIT_STD / Math.sqrt(2 * config.layers);
   const out: Record<string, Float32Array> = {};
-  tinyGptShapes(config).forEach(({ name, shape }, index) => {
+  labShapes(config).forEach(({ name, shape }, index) => {
     const n = sizeOf(shape);
-    if (name.endsWith('.scale')) out[name] = new Float32Array(n).fill(1);
+    const special = ssmInit(name, n, seed * 1009 + index);
+    if (special) out[name] = special;
+    else if (name.endsWith('.scale')) out[name] = new Float32Array(n).fill(1);
     else if (shape.length === 1) out[name] = new Float32Array(n);
     else out[name] = randn(n, seed * 1009 + index, /\.(wo|w2)$/.test(name) ? residual : INIT_STD);
   });
   return out;
 }
 
+/**
+ * Mamba-2's own initialisation (mamba_ssm Mamba2): A = 1 … 16 spread over the heads (A_log = log A), Δ from 0.001 to
+ * 0.1 log-spaced through the inverse softplus of dt_bias, D = 1, and conv taps ~ N(0, (1/√(2k))²) like PyTorch's
+ * uniform default. Null for every other parameter.
+ */
+function ssmInit(name: string, n: number, seed: number): Float32Array | null {
+  const spread = (i: number) => (n === 1 ? 0 : i / (n - 1));
+  if (name.endsWith('.ssm.a_log')) return Float32Array.from({ length: n }, (_, i) => Math.log(1 + 15 * spread(i)));
+  if (name.endsWith('.ssm.dt_bias'))
+    return Float32Array.from({ length: n }, (_, i) => {
+      const dt = Math.exp(Math.log(0.001) + spread(i) * (Math.log(0.1) - Math.log(0.001)));
+      return dt + Math.log(-Math.expm1(-dt));
+    });
+  if (name.endsWith('.ssm.d')) return new Float32Array(n).fill(1);
+  const taps = /\.ssm\.conv[xbc]$/.exec(name);
+  if (taps) return randn(n, seed, 0.35);
+  return null;
+}
+
 /** Moves Float32Array weights into jax-js arrays of their shapes. */
-export function toParams(jax: Jax, config: TinyGptConfig, weights: Record<string, Float32Array>): Params {
+export function toParams(jax: Jax, config: LabConfig, weights: Record<string, Float32Array>): Params {
   const params: Params = {};
-  for (const { name, shape } of tinyGptShapes(config)) {
+  for (const { name, shape } of labShapes(config)) {
     const w = weights[name];
     if (!w) throw new RangeError(`weights.${name} is missing`);
     params[name] = jax.numpy.array(own(w), { shape: [...shape] });
   }
   return params;
-}
-
-/** The rotate-half matrix R of size hd × hd: (x₁, x₂)·R = (−x₂, x₁) for the halves x₁, x₂ of a head vector. */
-export function rotateHalfMatrix(hd: number): Float32Array {
-  const half = hd / 2;
-  const r = new Float32Array(hd * hd);
-  for (let i = 0; i < half; i++) {
-    r[(i + half) * hd + i] = -1;
-    r[i * hd + i + half] = 1;
-  }
-  return r;
-}
-
-/** The additive mask [T, T]: 0 where key j may be seen by query i (j ≤ i, within the window), −1e9 elsewhere. */
-export function maskValues(length: number, window: number | null): Float32Array {
-  const w = window ?? length;
-  const m = new Float32Array(length * length);
-  for (let i = 0; i < length; i++) for (let j = 0; j < length; j++) m[i * length + j] = j <= i && i - j < w ? 0 : -1e9;
-  return m;
 }
 
 function layerNorm(jax: Jax, x: JArray, scale: JArray, bias: JArray, eps: number): JArray {
@@ -78,62 +76,109 @@ function layerNorm(jax: Jax, x: JArray, scale: JArray, bias: JArray, eps: number
     .add(bias);
 }
 
+/** What a forward pass yields besides the logits. */
+export interface ForwardResult {
+  /** [B·T, V] next-character logits. */
+  readonly logits: JArray;
+  /** The MoE balance loss summed over layers (scalar), or null without MoE. */
+  readonly balance: JArray | null;
+  /** Tokens each expert received, one [E] array per layer (empty without MoE). */
+  readonly loads: JArray[];
+  /** Attention weights [B, H, T, T] per layer when asked for and the mixer attends (empty otherwise). */
+  readonly maps: JArray[];
+}
+
 /**
- * Logits [B·T, V] for character ids `idx` [B, T] (int32). Consumes `params` and `idx` (pass tree.ref(params) to
+ * The forward pass for character ids `idx` [B, T] (int32). Consumes `params` and `idx` (pass tree.ref(params) to
  * keep them). Embedding as one-hot · wte (np.take fails under jit in jax-js 0.1.25).
  */
-export function forward(jax: Jax, config: TinyGptConfig, params: Params, idx: JArray, B: number, T: number): JArray {
+export function forwardLab(
+  jax: Jax,
+  config: LabConfig,
+  params: Params,
+  idx: JArray,
+  B: number,
+  T: number,
+  keepMaps = false,
+): ForwardResult {
   const { numpy: np, nn } = jax;
-  const { heads: H, vocabSize: V, normEps: eps } = config;
-  const KV = config.mixer.kvHeads;
-  const G = H / KV;
-  const hd = headDim(config);
-  const p = (name: string) => params[name] as JArray;
-  const tables = ropeTables(config, T);
-  const cos = np.array(own(tables.cos), { shape: [T, hd] });
-  const sin = np.array(own(tables.sin), { shape: [T, hd] });
-  const rot = np.array(own(rotateHalfMatrix(hd)), { shape: [hd, hd] });
-  const mask = np.array(own(maskValues(T, config.mixer.window)), { shape: [T, T] });
-  const rope = (x: JArray) => x.ref.mul(cos.ref).add(np.matmul(x, rot.ref).mul(sin.ref));
+  const { heads: H, vocabSize: V, normEps: eps, mixer, ffn } = config;
+  const hd = config.dModel / H;
+  const p = (name: string) => {
+    const value = params[name];
+    if (!value) throw new RangeError(`params.${name} is missing`);
+    return value;
+  };
+  const rope = ropeFor(jax, config, hd, T);
+  const mask = np.array(own(maskValues(T, mixer.kind === 'attention' ? mixer.window : null)), { shape: [T, T] });
+  const loads: JArray[] = [];
+  const maps: JArray[] = [];
+  let balance: JArray | null = null;
 
   let x = np.matmul(nn.oneHot(idx, V), p('wte')); // (B, T, C)
   for (let l = 0; l < config.layers; l++) {
     const pre = `layers.${l}`;
     const xn = layerNorm(jax, x.ref, p(`${pre}.ln1.scale`), p(`${pre}.ln1.bias`), eps);
-    // Q → (B, KV, G, T, hd); K, V → (B, KV, 1, T, hd): each KV head is broadcast over its G query heads.
-    const q = rope(
-      np
-        .matmul(xn.ref, p(`${pre}.attn.wq`))
-        .reshape([B, T, KV, G, hd])
-        .transpose([0, 2, 3, 1, 4]),
-    );
-    const k = rope(
-      np
-        .matmul(xn.ref, p(`${pre}.attn.wk`))
+    if (mixer.kind === 'attention') {
+      const KV = mixer.kvHeads;
+      const G = H / KV;
+      // Q → (B, KV, G, T, hd); K, V → (B, KV, 1, T, hd): each KV head is broadcast over its G query heads.
+      const q = rope.apply(
+        np
+          .matmul(xn.ref, p(`${pre}.attn.wq`))
+          .reshape([B, T, KV, G, hd])
+          .transpose([0, 2, 3, 1, 4]),
+      );
+      const k = rope.apply(
+        np
+          .matmul(xn.ref, p(`${pre}.attn.wk`))
+          .reshape([B, T, KV, 1, hd])
+          .transpose([0, 2, 3, 1, 4]),
+      );
+      const v = np
+        .matmul(xn, p(`${pre}.attn.wv`))
         .reshape([B, T, KV, 1, hd])
-        .transpose([0, 2, 3, 1, 4]),
-    );
-    const v = np
-      .matmul(xn, p(`${pre}.attn.wv`))
-      .reshape([B, T, KV, 1, hd])
-      .transpose([0, 2, 3, 1, 4]);
-    const scores = np
-      .matmul(q, k.transpose([0, 1, 2, 4, 3]))
-      .mul(1 / Math.sqrt(hd))
-      .add(mask.ref); // (B, KV, G, T, T)
-    const heads = np.matmul(nn.softmax(scores, -1), v); // (B, KV, G, T, hd)
-    const merged = heads.transpose([0, 3, 1, 2, 4]).reshape([B, T, H * hd]); // head h = kv·G + g
-    x = x.add(np.matmul(merged, p(`${pre}.attn.wo`)));
+        .transpose([0, 2, 3, 1, 4]);
+      const scores = np
+        .matmul(q, k.transpose([0, 1, 2, 4, 3]))
+        .mul(1 / Math.sqrt(hd))
+        .add(mask.ref); // (B, KV, G, T, T)
+      const weights = nn.softmax(scores, -1);
+      if (keepMaps) maps.push(weights.ref.reshape([B, H, T, T])); // head h = kv·G + g
+      const heads = np.matmul(weights, v); // (B, KV, G, T, hd)
+      const merged = heads.transpose([0, 3, 1, 2, 4]).reshape([B, T, H * hd]);
+      x = x.add(np.matmul(merged, p(`${pre}.attn.wo`)));
+    } else if (mixer.kind === 'mla') {
+      const at = (name: string) => p(`${pre}.attn.${name}`);
+      const { out, maps: m } = mlaMixer(jax, config, mixer, at, xn, mask.ref, B, T, keepMaps);
+      if (m) maps.push(m);
+      x = x.add(out);
+    } else {
+      x = x.add(ssmMixer(jax, config, mixer, (name) => p(`${pre}.ssm.${name}`), xn, B, T));
+    }
     const xn2 = layerNorm(jax, x.ref, p(`${pre}.ln2.scale`), p(`${pre}.ln2.bias`), eps);
-    const hidden = nn.relu(np.matmul(xn2, p(`${pre}.mlp.w1`)).add(p(`${pre}.mlp.b1`)));
-    x = x.add(np.matmul(hidden, p(`${pre}.mlp.w2`)).add(p(`${pre}.mlp.b2`)));
+    if (ffn.kind === 'moe') {
+      const moe = moeFfn(jax, ffn, (name) => p(`${pre}.moe.${name}`), xn2.reshape([B * T, config.dModel]));
+      x = x.add(moe.out.reshape([B, T, config.dModel]));
+      loads.push(moe.load);
+      balance = balance ? balance.add(moe.balance) : moe.balance;
+    } else {
+      const hidden = nn.relu(np.matmul(xn2, p(`${pre}.mlp.w1`)).add(p(`${pre}.mlp.b1`)));
+      x = x.add(np.matmul(hidden, p(`${pre}.mlp.w2`)).add(p(`${pre}.mlp.b2`)));
+    }
   }
-  cos.dispose();
-  sin.dispose();
-  rot.dispose();
+  rope.dispose();
   mask.dispose();
   const xf = layerNorm(jax, x, p('lnf.scale'), p('lnf.bias'), eps);
-  return np.matmul(xf, p('head')).reshape([B * T, V]);
+  return { logits: np.matmul(xf, p('head')).reshape([B * T, V]), balance, loads, maps };
+}
+
+/** Logits [B·T, V] only (see forwardLab); consumes `params` and `idx`. */
+export function forward(jax: Jax, config: LabConfig, params: Params, idx: JArray, B: number, T: number): JArray {
+  const { logits, balance, loads } = forwardLab(jax, config, params, idx, B, T);
+  balance?.dispose();
+  loads.forEach((load) => load.dispose());
+  return logits;
 }
 
 /** Mean cross-entropy (nats per character) of logits [N, V] against one-hot targets [N, V]; consumes both. */
