@@ -4,7 +4,7 @@
 // that makes the next frame measures the floor), and the widget's own work (change → mask recomputed, DOM and canvas
 // updated, style and layout flushed), which is the figure to read against the 16 ms budget, and its main-thread CPU
 // time (which, unlike wall time, does not grow when other processes compete for the CPU). Prints figures only.
-import { inputToPaint, percentile, summarize } from './harness.mjs';
+import { cpuTime, inputToPaint, percentile, summarize, workTime } from './harness.mjs';
 
 export const name = 'attention patterns explorer, N = 1024';
 
@@ -35,61 +35,6 @@ const CASES = [
   { label: 'N field (1024 ↔ 1000)', change: `${FIND} set(find('Tokens N'), i % 2 ? 1000 : 1024, 'change');` },
 ];
 
-/**
- * In the page: the widget's own work for `count` changes: from the change to the end of its render (Preact renders
- * in a microtask; the canvas repaints in a layout effect inside it), plus the style and layout it causes.
- */
-async function workTime(page, count, changeSource) {
-  return page.evaluate(
-    async ({ count, changeSource }) => {
-      const change = new Function('i', changeSource);
-      const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-      const times = [];
-      for (let i = 0; i < count; i++) {
-        await frame();
-        await frame();
-        const start = performance.now();
-        change(i);
-        await Promise.resolve();
-        await Promise.resolve();
-        document.querySelector('.attn')?.getBoundingClientRect();
-        times.push(performance.now() - start);
-      }
-      return times;
-    },
-    { count, changeSource },
-  );
-}
-
-/**
- * Main-thread CPU time per change (Chrome's ThreadTime metric, read through CDP before and after each change and its
- * next two frames). Unlike wall time it does not grow when other processes compete for the CPU.
- */
-async function cpuTime(page, count, changeSource) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const threadTime = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
-  };
-  const times = [];
-  for (let i = 0; i < count; i++) {
-    const before = await threadTime();
-    await page.evaluate(
-      async ({ i, changeSource }) => {
-        const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-        new Function('i', changeSource)(i);
-        await frame();
-        await frame();
-      },
-      { i, changeSource },
-    );
-    times.push(((await threadTime()) - before) * 1000);
-  }
-  await cdp.detach();
-  return times;
-}
-
 export async function run({ baseUrl, browser }) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   try {
@@ -105,7 +50,7 @@ export async function run({ baseUrl, browser }) {
       await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
       await page.waitForSelector('canvas.attn-heat__canvas');
       const paint = await inputToPaint(page, COUNT, change);
-      const work = await workTime(page, COUNT, change);
+      const work = await workTime(page, COUNT, change, '.attn');
       const cpu = await cpuTime(page, COUNT, change);
       p95s.push(percentile(work, 95));
       console.log(`${label.padEnd(24)} inputToPaint ${summarize(paint)}`);

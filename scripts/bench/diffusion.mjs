@@ -3,7 +3,7 @@
 // processes compete for the 2 cores), the Worker's training speed in Chromium, the time to load jax-js, and
 // main-thread sampling times with the shipped weights. Prints figures only, with the machine's load average.
 import { loadavg } from 'node:os';
-import { inputToPaint, summarize } from './harness.mjs';
+import { cpuTime, inputToPaint, summarize } from './harness.mjs';
 
 export const name = 'diffusion (explore/diffusion)';
 
@@ -17,32 +17,6 @@ const TOY_SLIDER = `
   el.dispatchEvent(new Event('input', { bubbles: true }));`;
 
 const NOOP = 'document.body.dataset.benchNoop = String(i);';
-
-/** Main-thread CPU per change and its next two frames (Chrome's ThreadTime through CDP). */
-async function cpuTime(page, count, changeSource) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const threadTime = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
-  };
-  const times = [];
-  for (let i = 0; i < count; i++) {
-    const before = await threadTime();
-    await page.evaluate(
-      async ({ i, changeSource }) => {
-        const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-        new Function('i', changeSource)(i);
-        await frame();
-        await frame();
-      },
-      { i, changeSource },
-    );
-    times.push(((await threadTime()) - before) * 1000);
-  }
-  await cdp.detach();
-  return times;
-}
 
 const load = () => `load average ${loadavg()[0].toFixed(1)} on this machine`;
 

@@ -73,3 +73,60 @@ export async function inputToPaint(page, count, changeSource) {
     { count, changeSource },
   );
 }
+
+/**
+ * Main-thread CPU time per change (Chrome's ThreadTime metric, read through CDP before and after each change and its
+ * next two frames), for `count` changes produced by `change(i)`. Unlike wall time it does not grow when other
+ * processes compete for the CPU.
+ */
+export async function cpuTime(page, count, changeSource) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const threadTime = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+  };
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const before = await threadTime();
+    await page.evaluate(
+      async ({ i, changeSource }) => {
+        const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+        new Function('i', changeSource)(i);
+        await frame();
+        await frame();
+      },
+      { i, changeSource },
+    );
+    times.push(((await threadTime()) - before) * 1000);
+  }
+  await cdp.detach();
+  return times;
+}
+
+/**
+ * In the page: the widget's own work for `count` changes produced by `change(i)`: from the change to the end of its
+ * render (Preact renders in a microtask; canvases repaint in effects inside it), plus the style and layout of the
+ * element matching `selector`.
+ */
+export async function workTime(page, count, changeSource, selector) {
+  return page.evaluate(
+    async ({ count, changeSource, selector }) => {
+      const change = new Function('i', changeSource);
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+      const times = [];
+      for (let i = 0; i < count; i++) {
+        await frame();
+        await frame();
+        const start = performance.now();
+        change(i);
+        await Promise.resolve();
+        await Promise.resolve();
+        document.querySelector(selector)?.getBoundingClientRect();
+        times.push(performance.now() - start);
+      }
+      return times;
+    },
+    { count, changeSource, selector },
+  );
+}

@@ -4,7 +4,7 @@
 // 60 Hz, printed first), the widget's own work (change → Preact render and canvas paint → style and layout flushed),
 // which is the figure to read against 16 ms, and its main-thread CPU time (Chrome's ThreadTime over the change and
 // its next two frames, which does not grow when other processes compete for the CPU). Prints figures only.
-import { inputToPaint, percentile, summarize } from './harness.mjs';
+import { cpuTime, inputToPaint, percentile, summarize, workTime } from './harness.mjs';
 
 export const name = 'inference-widgets';
 
@@ -100,69 +100,20 @@ async function open(page, path, figure) {
   await page.locator(`astro-island:not([ssr]) ${figure}`).first().waitFor();
 }
 
-/** In the page: change → render (Preact renders in a microtask, canvases in effects) → style and layout flushed. */
-async function workTime(page, figure, changeSource) {
-  return page.evaluate(
-    async ({ count, figure, changeSource }) => {
-      const change = new Function('i', changeSource);
-      const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-      const times = [];
-      for (let i = 0; i < count; i++) {
-        await frame();
-        await frame();
-        const start = performance.now();
-        change(i);
-        await Promise.resolve();
-        await Promise.resolve();
-        document.querySelector(figure)?.getBoundingClientRect();
-        times.push(performance.now() - start);
-      }
-      return times;
-    },
-    { count: COUNT, figure, changeSource },
-  );
-}
-
-/** Main-thread CPU per change: ThreadTime over the change and its next two frames. */
-async function cpuTime(page, changeSource) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const threadTime = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
-  };
-  const times = [];
-  for (let i = 0; i < COUNT; i++) {
-    const before = await threadTime();
-    await page.evaluate(
-      async ({ i, changeSource }) => {
-        const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-        new Function('i', changeSource)(i);
-        await frame();
-        await frame();
-      },
-      { i, changeSource },
-    );
-    times.push(((await threadTime()) - before) * 1000);
-  }
-  await cdp.detach();
-  return times;
-}
-
 export async function run({ baseUrl, browser }) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
     await open(page, `${baseUrl}/architectures/alibi/`, 'figure.alibi');
     const noop = 'document.body.dataset.benchNoop = String(i);';
     console.log(`harness floor, a change that does nothing        ${summarize(await inputToPaint(page, COUNT, noop))}`);
-    console.log(`main-thread CPU of a change that does nothing    ${summarize(await cpuTime(page, noop))}`);
+    console.log(`main-thread CPU of a change that does nothing    ${summarize(await cpuTime(page, COUNT, noop))}`);
     const p95s = [];
     for (const { path, figure, change, label } of CASES) {
       await open(page, `${baseUrl}${path}`, figure);
       await inputToPaint(page, 10, change);
       const paint = await inputToPaint(page, COUNT, change);
-      const work = await workTime(page, figure, change);
-      const cpu = await cpuTime(page, change);
+      const work = await workTime(page, COUNT, change, figure);
+      const cpu = await cpuTime(page, COUNT, change);
       p95s.push([label, percentile(work, 95)]);
       console.log(`${label.padEnd(48)} inputToPaint ${summarize(paint)}`);
       console.log(`${''.padEnd(48)} work         ${summarize(work)}`);

@@ -4,7 +4,7 @@
 // 60 Hz) and the widget's own work (change → Preact render done, style and layout flushed), the figure to read against
 // the 16 ms budget, and its main-thread CPU time (Chrome's ThreadTime through CDP, as the attention-patterns bench
 // reads it), which unlike wall time does not grow when other processes compete for the CPU. Prints figures only.
-import { inputToPaint, percentile, summarize } from './harness.mjs';
+import { cpuTime, inputToPaint, percentile, summarize, workTime } from './harness.mjs';
 
 export const name = 'sequence-mechanics widgets (RoPE, SSM scan, MLA, MoE, dense compute)';
 
@@ -57,55 +57,6 @@ const change = (w) => `
   el.value = String(next === Number(el.value) ? (next + 1) % (${w.max} + 1) : next);
   el.dispatchEvent(new Event('input', { bubbles: true }));
 `;
-
-/** In the page: change → render (Preact renders in a microtask) → style and layout of the widget. */
-async function workTime(page, count, changeSource, figure) {
-  return page.evaluate(
-    async ({ count, changeSource, figure }) => {
-      const run = new Function('i', changeSource);
-      const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-      const times = [];
-      for (let i = 0; i < count; i++) {
-        await frame();
-        await frame();
-        const start = performance.now();
-        run(i);
-        await Promise.resolve();
-        await Promise.resolve();
-        document.querySelector(figure)?.getBoundingClientRect();
-        times.push(performance.now() - start);
-      }
-      return times;
-    },
-    { count, changeSource, figure },
-  );
-}
-
-/** Main-thread CPU per change: ThreadTime before the change and after its next two frames. */
-async function cpuTime(page, count, changeSource) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const threadTime = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
-  };
-  const times = [];
-  for (let i = 0; i < count; i++) {
-    const before = await threadTime();
-    await page.evaluate(
-      async ({ i, changeSource }) => {
-        const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-        new Function('i', changeSource)(i);
-        await frame();
-        await frame();
-      },
-      { i, changeSource },
-    );
-    times.push(((await threadTime()) - before) * 1000);
-  }
-  await cdp.detach();
-  return times;
-}
 
 async function open(page, baseUrl, w) {
   await page.goto(`${baseUrl}${w.path}`);

@@ -33,21 +33,25 @@ export async function hydrated(page: Page): Promise<void> {
   );
 }
 
-/** Runs axe-core on the page and returns the ids (and a target) of every violation. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * Runs axe-core on the page, or only on the element matching `selector`, and returns the ids (and a target) of every
+ * violation.
+ */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
+  return page.evaluate(async (sel) => {
     const axe = (
       window as unknown as {
         axe: {
           run: (
-            ctx: Document,
+            ctx: Document | Element,
             opts: object,
           ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
         };
       }
     ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const context = sel === undefined ? document : document.querySelector(sel)!;
+    const result = await axe.run(context, { resultTypes: ['violations'] });
     return result.violations.map(
       (v) =>
         `${v.id} @ ${v.nodes
@@ -55,7 +59,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
           .slice(0, 3)
           .join(', ')}`,
     );
-  });
+  }, selector);
 }
 
 /** Width of the document beyond the viewport (0 when there is no horizontal scroll). */

@@ -5,21 +5,9 @@
  * 360 and 1280 px. The tool-calling loop runs its scripted scenario end to end against the real MCP server in the
  * page, and once more with a model answering through a stubbed /api/chat.
  */
-import { createRequire } from 'node:module';
-import { test, type Page } from '@playwright/test';
-import { expect, horizontalOverflow, screenshot, watchErrors } from './helpers';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface WidgetCase {
-  name: string;
-  path: string;
-  figure: string;
-  /** Accessible name of the slider the keyboard test moves. */
-  slider: string;
-  /** The query-string key that slider writes. */
-  key: string;
-}
+import { test } from '@playwright/test';
+import { axeViolations, expect, horizontalOverflow, screenshot, watchErrors } from './helpers';
+import { openWidget, widgetContract, type WidgetCase } from './widgetContract';
 
 const WIDGETS: WidgetCase[] = [
   { name: 'flash', path: '/architectures/flash-attention/', figure: 'figure.flash', slider: 'Tile', key: 'flash.step' },
@@ -42,66 +30,7 @@ const WIDGETS: WidgetCase[] = [
 
 const TOOL = { path: '/architectures/tool-calling/', figure: 'figure.tc' };
 
-/** Scrolls the widget into view (its island is client:visible) and waits until that island has hydrated. */
-async function openWidget(page: Page, path: string, figure: string) {
-  await page.goto(path);
-  const widget = page.locator(figure).first();
-  await widget.scrollIntoViewIfNeeded();
-  await page.waitForFunction((sel) => {
-    const island = document.querySelector(sel)?.closest('astro-island');
-    return island !== null && island !== undefined && !island.hasAttribute('ssr');
-  }, figure);
-  return widget;
-}
-
-/** axe-core on the widget only (the site's a11y spec covers the rest of the page). */
-async function axeOn(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (sel) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v) =>
-        `${v.id} @ ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-  }, selector);
-}
-
-for (const w of WIDGETS) {
-  test.describe(`${w.name} widget`, () => {
-    test('hydrates, answers the keyboard with a new readout, and keeps it in the URL', async ({ page }) => {
-      const errors = watchErrors(page);
-      const widget = await openWidget(page, w.path, w.figure);
-      const readout = widget.locator('.widget__readout');
-      const before = await readout.textContent();
-      expect(before).toBeTruthy();
-      const slider = widget.getByRole('slider', { name: w.slider });
-      await slider.focus();
-      await page.keyboard.press('ArrowRight');
-      await expect(readout).not.toHaveText(before!);
-      const after = await readout.textContent();
-      expect(after).not.toContain('NaN');
-      await expect.poll(() => new URL(page.url()).searchParams.get(w.key)).not.toBeNull();
-      const restored = await openWidget(page, page.url(), w.figure);
-      await expect(restored.locator('.widget__readout')).toHaveText(after!);
-      expect(errors).toEqual([]);
-    });
-
-    test('a bad URL value falls back with a visible note', async ({ page }) => {
-      const widget = await openWidget(page, `${w.path}?${w.key}=not-a-number`, w.figure);
-      await expect(widget.locator('.widget__notes')).toContainText(`${w.key} "not-a-number"`);
-    });
-  });
-}
+widgetContract(WIDGETS);
 
 test('FlashTiles: the last tile reports the match with naive attention', async ({ page }) => {
   const widget = await openWidget(page, '/architectures/flash-attention/', 'figure.flash');
@@ -225,19 +154,13 @@ test.describe('tool-calling loop', () => {
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`axe, ${colorScheme} theme`, () => {
+  test.describe(`tool calling, ${colorScheme} theme`, () => {
     test.use({ colorScheme, bypassCSP: true });
-    for (const w of WIDGETS) {
-      test(`${w.name}: no violations`, async ({ page }) => {
-        await openWidget(page, w.path, w.figure);
-        expect(await axeOn(page, w.figure)).toEqual([]);
-      });
-    }
-    test('tool calling, after a whole loop: no violations', async ({ page }) => {
+    test('axe finds no violations after a whole loop', async ({ page }) => {
       const widget = await openWidget(page, TOOL.path, TOOL.figure);
       await widget.getByRole('button', { name: 'Run all steps' }).click();
       await expect(widget.locator('.tc__answer')).not.toBeEmpty();
-      expect(await axeOn(page, TOOL.figure)).toEqual([]);
+      expect(await axeViolations(page, TOOL.figure)).toEqual([]);
     });
   });
 }

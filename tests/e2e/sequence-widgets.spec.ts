@@ -3,22 +3,9 @@
  * a new readout, keeps its state in the URL, logs no console errors, passes axe in light and dark themes, fits 360 px
  * without horizontal scroll, and is screenshotted at 360 and 1280 px.
  */
-import { createRequire } from 'node:module';
-import { test, type Page } from '@playwright/test';
+import { test } from '@playwright/test';
 import { expect, horizontalOverflow, screenshot, watchErrors } from './helpers';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface WidgetCase {
-  name: string;
-  path: string;
-  /** The widget's figure. */
-  figure: string;
-  /** Accessible name of the main slider. */
-  slider: string;
-  /** A query-string key the slider writes. */
-  key: string;
-}
+import { openWidget, widgetContract, type WidgetCase } from './widgetContract';
 
 const WIDGETS: WidgetCase[] = [
   { name: 'rope', path: '/architectures/rope/', figure: 'figure.rope', slider: 'Position m', key: 'rope.pos' },
@@ -66,79 +53,7 @@ const WIDGETS: WidgetCase[] = [
   },
 ];
 
-/** Scrolls the widget into view (its island is client:visible) and waits until that island has hydrated. */
-async function openWidget(page: Page, path: string, figure: string) {
-  await page.goto(path);
-  const widget = page.locator(figure).first();
-  await widget.scrollIntoViewIfNeeded();
-  await page.waitForFunction((sel) => {
-    const island = document.querySelector(sel)?.closest('astro-island');
-    return island !== null && island !== undefined && !island.hasAttribute('ssr');
-  }, figure);
-  return widget;
-}
-
-/** axe-core on the widget only (the rest of the page is covered by the site's own a11y spec). */
-async function axeOn(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (sel) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v) =>
-        `${v.id} @ ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-  }, selector);
-}
-
-for (const w of WIDGETS) {
-  test.describe(`${w.name} widget`, () => {
-    test('hydrates, answers the keyboard with a new readout, and keeps it in the URL', async ({ page }) => {
-      const errors = watchErrors(page);
-      const widget = await openWidget(page, w.path, w.figure);
-      const readout = widget.locator('.widget__readout');
-      const before = await readout.textContent();
-      expect(before).toBeTruthy();
-      const slider = widget.getByRole('slider', { name: w.slider });
-      await slider.focus();
-      await page.keyboard.press('ArrowRight');
-      await expect(readout).not.toHaveText(before!);
-      const after = await readout.textContent();
-      expect(after).not.toContain('NaN');
-      await expect.poll(() => new URL(page.url()).searchParams.get(w.key)).not.toBeNull();
-      await page.goto(page.url());
-      const restored = await openWidget(page, page.url(), w.figure);
-      await expect(restored.locator('.widget__readout')).toHaveText(after!);
-      expect(errors).toEqual([]);
-    });
-
-    test('a bad URL value falls back with a visible note', async ({ page }) => {
-      const widget = await openWidget(page, `${w.path}?${w.key}=not-a-number`, w.figure);
-      await expect(widget.locator('.widget__notes')).toContainText(`${w.key} "not-a-number"`);
-    });
-  });
-}
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`axe, ${colorScheme} theme`, () => {
-    test.use({ colorScheme, bypassCSP: true });
-    for (const w of WIDGETS) {
-      test(`${w.name}: no violations`, async ({ page }) => {
-        await openWidget(page, w.path, w.figure);
-        expect(await axeOn(page, w.figure)).toEqual([]);
-      });
-    }
-  });
-}
+widgetContract(WIDGETS);
 
 test('SSM scan: the memory table compares the three presets and follows the length select', async ({ page }) => {
   const widget = await openWidget(page, '/architectures/state-space-models/', 'figure.ssm');
