@@ -3,11 +3,11 @@
  * the selected query's scores, biases and weights with and without the bias, and the logit against distance compared
  * with RoPE. Render-only: model.ts computes every number and sentence.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { Controls, Select, Slider } from '../shared/controls';
 import { LineChart } from '../shared/LineChart';
 import { Stepper } from '../shared/Stepper';
-import { useUrlRestore, useUrlSync } from '../shared/url';
+import { useLinkedState } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import {
   DEFAULT_STATE,
@@ -52,14 +52,7 @@ function Heat({ cells, query, label }: { cells: HeatCell[]; query: number; label
 }
 
 export function AlibiBias({ level = 3, url = true }: Props) {
-  const [state, setState] = useState<AlibiState>(DEFAULT_STATE);
-  const [notes, setNotes] = useState<string[]>([]);
-  useUrlRestore((query) => {
-    const linked = readState(query);
-    setState(linked.state);
-    setNotes(linked.notes);
-  }, url);
-  useUrlSync(toUrl(state), url);
+  const [state, setState, notes] = useLinkedState<AlibiState>(DEFAULT_STATE, readState, toUrl, url);
   const set = (patch: Partial<AlibiState>) => setState((s) => ({ ...s, ...patch }));
 
   const view = useMemo(() => headView(state), [state.heads, state.head, state.query]);

@@ -134,7 +134,7 @@ export function AttentionPatterns({ preset, level = 3, url = false, ...props }: 
             />
           )}
           <p class="attn__probe">{probe ? probeText(state, matrix, probe) : view.probeHint}</p>
-          <ul class="attn__legend" aria-label="Legend">
+          <ul class="widget__legend" aria-label="Legend">
             <li>
               <span class="attn__swatch is-on" aria-hidden="true" />
               can attend

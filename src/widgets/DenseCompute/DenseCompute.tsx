@@ -3,11 +3,11 @@
  * C_forward = 2N + 2·n_layer·n_ctx·d_attn, training ≈ 6N, and how the context term grows with n_ctx.
  * Render-only: model.ts computes every number and sentence.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { Controls, Select, Slider, Toggle } from '../shared/controls';
 import { decadeTick } from '../shared/format';
 import { LineChart } from '../shared/LineChart';
-import { useUrlRestore, useUrlSync } from '../shared/url';
+import { useLinkedState } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import {
   CONTEXTS,
@@ -28,14 +28,7 @@ interface Props {
 }
 
 export function DenseCompute({ level = 3, url = true }: Props) {
-  const [state, setState] = useState<DenseState>(DEFAULT_STATE);
-  const [notes, setNotes] = useState<string[]>([]);
-  useUrlRestore((query) => {
-    const linked = readState(query);
-    setState(linked.state);
-    setNotes(linked.notes);
-  }, url);
-  useUrlSync(toUrl(state), url);
+  const [state, setState, notes] = useLinkedState<DenseState>(DEFAULT_STATE, readState, toUrl, url);
   const set = (patch: Partial<DenseState>) => setState((s) => ({ ...s, ...patch }));
   const preset = useMemo(() => presetView(state.preset, state.av), [state.preset, state.av]);
   const view = useMemo(() => denseView(state, preset), [preset, state.ctx]);

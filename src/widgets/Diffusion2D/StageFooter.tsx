@@ -37,7 +37,7 @@ export function StageFooter({
               : `Step ${progress.step} of ${progress.total} · t = ${progress.t}`
             : ' '}
       </p>
-      <ul class="d2d__legend" aria-label="Legend">
+      <ul class="widget__legend" aria-label="Legend">
         {legend.map((item) => (
           <li key={item.label}>
             <span class={`d2d__swatch d2d__swatch--${item.shape}`} data-color={item.color} aria-hidden="true" />

@@ -4,13 +4,13 @@
  * old sum and output — then the paper's model of HBM accesses against sequence length. Render-only: model.ts computes
  * every number and sentence from src/core/flashAttention.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { formatInteger } from '../../core/units';
 import { Controls, Select, Slider, Toggle } from '../shared/controls';
 import { decadeTick } from '../shared/format';
 import { LineChart } from '../shared/LineChart';
 import { Stepper } from '../shared/Stepper';
-import { useUrlRestore, useUrlSync } from '../shared/url';
+import { useLinkedState } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import {
   BLOCKS,
@@ -42,14 +42,7 @@ const options = <T extends number>(values: readonly T[], label: (v: T) => string
   values.map((v) => ({ value: String(v), label: label(v) }));
 
 export function FlashTiles({ level = 3, url = true }: Props) {
-  const [state, setState] = useState<FlashState>(DEFAULT_STATE);
-  const [notes, setNotes] = useState<string[]>([]);
-  useUrlRestore((query) => {
-    const linked = readState(query);
-    setState(linked.state);
-    setNotes(linked.notes);
-  }, url);
-  useUrlSync(toUrl(state), url);
+  const [state, setState, notes] = useLinkedState<FlashState>(DEFAULT_STATE, readState, toUrl, url);
   const set = (patch: Partial<FlashState>) => setState((s) => ({ ...s, ...patch }));
   const sizes = (patch: Partial<Pick<FlashState, 'n' | 'br' | 'bc'>>) => setState((s) => withSizes(s, patch));
 
@@ -145,7 +138,7 @@ export function FlashTiles({ level = 3, url = true }: Props) {
               })}
             </div>
           </div>
-          <ul class="flash__legend" aria-hidden="true">
+          <ul class="widget__legend" aria-hidden="true">
             <li>
               <span class="flash__swatch is-done" />
               seen (darker = higher score)

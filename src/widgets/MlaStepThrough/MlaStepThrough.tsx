@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatInteger } from '../../core/units';
 import { Controls, Select } from '../shared/controls';
 import { Stepper } from '../shared/Stepper';
-import { useUrlRestore, useUrlSync } from '../shared/url';
+import { useLinkedState } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import {
   DEFAULT_STATE,
@@ -33,15 +33,8 @@ interface Props {
 }
 
 export function MlaStepThrough({ level = 3, url = true }: Props) {
-  const [state, setState] = useState<MlaState>(DEFAULT_STATE);
-  const [notes, setNotes] = useState<string[]>([]);
   const [check, setCheck] = useState<CheckView | null>(null);
-  useUrlRestore((query) => {
-    const linked = readState(query);
-    setState(linked.state);
-    setNotes(linked.notes);
-  }, url);
-  useUrlSync(toUrl(state), url);
+  const [state, setState, notes] = useLinkedState<MlaState>(DEFAULT_STATE, readState, toUrl, url);
   // The check takes tens of milliseconds: run it after the first paint, and again for each new seed.
   useEffect(() => {
     setCheck(null);

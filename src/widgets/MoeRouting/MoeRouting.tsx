@@ -3,11 +3,11 @@
  * per expert and the Switch balance loss show the imbalance, and DeepSeek-V3's bias updates can be stepped to even it
  * out; then total against active parameters and FLOPs per token for real MoE presets. Render-only.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { Controls, Segmented, Select, Slider, Toggle } from '../shared/controls';
 import { LineChart } from '../shared/LineChart';
 import { Stepper } from '../shared/Stepper';
-import { useUrlRestore, useUrlSync } from '../shared/url';
+import { useLinkedState } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import {
   DEFAULT_STATE,
@@ -37,14 +37,7 @@ const SCORING = [
 ] as const;
 
 export function MoeRouting({ level = 3, url = true }: Props) {
-  const [state, setState] = useState<MoeState>(DEFAULT_STATE);
-  const [notes, setNotes] = useState<string[]>([]);
-  useUrlRestore((query) => {
-    const linked = readState(query);
-    setState(linked.state);
-    setNotes(linked.notes);
-  }, url);
-  useUrlSync(toUrl(state), url);
+  const [state, setState, notes] = useLinkedState<MoeState>(DEFAULT_STATE, readState, toUrl, url);
 
   const set = (patch: Partial<MoeState>) => setState((s) => ({ ...s, ...patch }));
   const run = useMemo(() => balancingRun(state), [state.scoring, state.topK, state.gamma]);

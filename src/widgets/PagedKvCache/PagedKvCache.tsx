@@ -9,7 +9,7 @@ import { Slider } from '../shared/controls';
 import { LineChart } from '../shared/LineChart';
 import { Stepper } from '../shared/Stepper';
 import { prefersReducedMotion } from '../shared/theme';
-import { useUrlRestore, useUrlSync } from '../shared/url';
+import { useLinkedState } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import { MemoryMap } from './MemoryMap';
 import {
@@ -45,16 +45,9 @@ const LEGEND = [
 ] as const;
 
 export function PagedKvCache({ level = 3, url = true }: Props) {
-  const [state, setState] = useState<PagedState>(DEFAULT_STATE);
-  const [notes, setNotes] = useState<string[]>([]);
   const [playing, setPlaying] = useState(false);
   const [reduced, setReduced] = useState(false);
-  useUrlRestore((query) => {
-    const linked = readState(query);
-    setState(linked.state);
-    setNotes(linked.notes);
-  }, url);
-  useUrlSync(toUrl(state), url && !playing);
+  const [state, setState, notes] = useLinkedState<PagedState>(DEFAULT_STATE, readState, toUrl, url, !playing);
   useEffect(() => setReduced(prefersReducedMotion()), []);
 
   const run = useMemo(() => paged(state.blockSize), [state.blockSize]);
@@ -162,7 +155,7 @@ export function PagedKvCache({ level = 3, url = true }: Props) {
           </figure>
         ))}
       </div>
-      <ul class="paged__legend" aria-hidden="true">
+      <ul class="widget__legend" aria-hidden="true">
         {LEGEND.map(([kind, text]) => (
           <li key={kind}>
             <span class={`paged__swatch is-${kind}`} />

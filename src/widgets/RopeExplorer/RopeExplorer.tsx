@@ -9,7 +9,7 @@ import { compactNumber, decadeTick } from '../shared/format';
 import { LineChart } from '../shared/LineChart';
 import { Stepper } from '../shared/Stepper';
 import { prefersReducedMotion } from '../shared/theme';
-import { useUrlRestore, useUrlSync } from '../shared/url';
+import { useLinkedState } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import {
   BASES,
@@ -44,16 +44,9 @@ interface Props {
 const SPEED = 8;
 
 export function RopeExplorer({ level = 3, url = true }: Props) {
-  const [state, setState] = useState<RopeState>(DEFAULT_STATE);
-  const [notes, setNotes] = useState<string[]>([]);
   const [playing, setPlaying] = useState(false);
   const [reduced, setReduced] = useState(false);
-  useUrlRestore((query) => {
-    const linked = readState(query);
-    setState(linked.state);
-    setNotes(linked.notes);
-  }, url);
-  useUrlSync(toUrl(state), url && !playing);
+  const [state, setState, notes] = useLinkedState<RopeState>(DEFAULT_STATE, readState, toUrl, url, !playing);
   useEffect(() => setReduced(prefersReducedMotion()), []);
 
   useEffect(() => {
@@ -220,7 +213,7 @@ export function RopeExplorer({ level = 3, url = true }: Props) {
         )}
       </div>
       <RopePlanes planes={planeViews} />
-      <ul class="rope__legend" aria-hidden="true">
+      <ul class="widget__legend" aria-hidden="true">
         <li>
           <span class="rope__swatch rope__swatch--q" />q at m
         </li>

@@ -8,7 +8,7 @@ import { Controls, Slider } from '../shared/controls';
 import { decadeTick } from '../shared/format';
 import { LineChart } from '../shared/LineChart';
 import { prefersReducedMotion } from '../shared/theme';
-import { useUrlRestore, useUrlSync } from '../shared/url';
+import { useLinkedState } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import {
   DEFAULT_STATE,
@@ -40,16 +40,9 @@ interface Props {
 const TICK = 160;
 
 export function SpeculativeDecoding({ level = 3, url = true }: Props) {
-  const [state, setState] = useState<SpecState>(DEFAULT_STATE);
-  const [notes, setNotes] = useState<string[]>([]);
   const [playing, setPlaying] = useState(false);
   const [reduced, setReduced] = useState(false);
-  useUrlRestore((query) => {
-    const linked = readState(query);
-    setState(linked.state);
-    setNotes(linked.notes);
-  }, url);
-  useUrlSync(toUrl(state), url && !playing);
+  const [state, setState, notes] = useLinkedState<SpecState>(DEFAULT_STATE, readState, toUrl, url, !playing);
   useEffect(() => setReduced(prefersReducedMotion()), []);
 
   useEffect(() => {
@@ -200,7 +193,7 @@ export function SpeculativeDecoding({ level = 3, url = true }: Props) {
             </li>
           ))}
         </ol>
-        <ul class="spec__legend" aria-hidden="true">
+        <ul class="widget__legend" aria-hidden="true">
           <li>
             <span class="spec__chip is-accepted" /> accepted draft
           </li>

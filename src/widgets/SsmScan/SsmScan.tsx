@@ -8,7 +8,7 @@ import { Controls, Segmented, Select } from '../shared/controls';
 import { compactNumber, decadeTick } from '../shared/format';
 import { LineChart } from '../shared/LineChart';
 import { Stepper } from '../shared/Stepper';
-import { useUrlRestore, useUrlSync } from '../shared/url';
+import { useLinkedState } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import { HeatRow } from './HeatRow';
 import {
@@ -39,15 +39,8 @@ interface Props {
 const CHANNEL_LABELS = Array.from({ length: CHANNELS }, (_, d) => `ch ${d + 1}`);
 
 export function SsmScan({ level = 3, url = true, scaling }: Props) {
-  const [state, setState] = useState<SsmState>(DEFAULT_STATE);
-  const [notes, setNotes] = useState<string[]>([]);
   const [length, setLength] = useState<Length>(DEFAULT_LENGTH);
-  useUrlRestore((query) => {
-    const linked = readState(query);
-    setState(linked.state);
-    setNotes(linked.notes);
-  }, url);
-  useUrlSync(toUrl(state), url);
+  const [state, setState, notes] = useLinkedState<SsmState>(DEFAULT_STATE, readState, toUrl, url);
 
   const run = useMemo(() => runScan(state.text, state.method), [state.text, state.method]);
   const view = useMemo(() => stepView(run, state.step), [run, state.step]);
@@ -213,7 +206,7 @@ export function SsmScan({ level = 3, url = true, scaling }: Props) {
           />
         </figure>
       </div>
-      <ul class="ssm__legend" aria-hidden="true">
+      <ul class="widget__legend" aria-hidden="true">
         <li>
           <span class="ssm__swatch ssm__pos" /> positive
         </li>

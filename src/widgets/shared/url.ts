@@ -2,7 +2,7 @@
  * Widget state in the URL, so any view can be linked. Each widget owns a set of keys; writes replace the current
  * history entry and leave other widgets' keys alone. Reading happens after hydration (the build renders defaults).
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState, type Dispatch, type StateUpdater } from 'preact/hooks';
 
 /** The current query string, or an empty one during the build. */
 export function currentParams(): URLSearchParams {
@@ -49,4 +49,33 @@ export function useUrlRestore(read: (params: URLSearchParams) => void, enabled =
   useEffect(() => {
     if (enabled) read(currentParams());
   }, []);
+}
+
+/** What a widget's `readState` makes of the query string: the state, and a note for every value it replaced. */
+export interface LinkedRead<S> {
+  readonly state: S;
+  readonly notes: string[];
+}
+
+/**
+ * A widget's state linked to the URL: starts at `initial` (what the build renders), is restored from the query
+ * string after hydration with `read` (its notes returned for display), and written back with `toUrl` while `sync`
+ * holds (e.g. not while an animation plays). With `url` false the state stays local to the widget.
+ */
+export function useLinkedState<S>(
+  initial: S,
+  read: (query: URLSearchParams) => LinkedRead<S>,
+  toUrl: (state: S) => Record<string, string | number | undefined>,
+  url: boolean,
+  sync = true,
+): [S, Dispatch<StateUpdater<S>>, string[]] {
+  const [state, setState] = useState<S>(initial);
+  const [notes, setNotes] = useState<string[]>([]);
+  useUrlRestore((query) => {
+    const linked = read(query);
+    setState(linked.state);
+    setNotes(linked.notes);
+  }, url);
+  useUrlSync(toUrl(state), url && sync);
+  return [state, setState, notes];
 }
