@@ -3,7 +3,7 @@
  *   one step   q(x_t | x_{t−1}) = N(√(1 − β_t) x_{t−1}, β_t I)            (eq. 2)
  *   closed form q(x_t | x_0)    = N(√ᾱ_t x_0, (1 − ᾱ_t) I)                 (eq. 4)
  * so x_t = √ᾱ_t x_0 + √(1 − ᾱ_t) ε with ε ~ N(0, I), the reparameterisation used for training (Algorithm 1).
- * Noise comes from the seeded generator of ../random, never from Math.random.
+ * Noise comes from the seeded generator of ../random, so the same seed always gives the same noise.
  */
 import { InputError } from '../modelSpec';
 import { mulberry32, normal, randn } from '../random';
