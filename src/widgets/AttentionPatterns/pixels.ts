@@ -1,7 +1,7 @@
 /**
  * Fast pixel writers for the mask heatmap: masks are mostly long runs of equal cells (a window, a causal prefix, a
  * block), so each row is filled with the masked colour and only the runs of attended cells are written, found four
- * cells at a time. Cost: n²/4 word reads plus one native fill per run, instead of one branch per cell.
+ * cells at a time. Cost: n²/4 word reads plus one fill per run (native for long runs), instead of one branch per cell.
  */
 
 /** Every byte of a word is 1: four attended cells. The same in either byte order. */
@@ -52,7 +52,16 @@ export function forEachRun(bytes: Uint8Array, from: number, to: number, fill: (s
 /** One pixel per cell: `out[i]` is `attends` where `matrix[i]` is set, `masked` elsewhere, for i < cells. */
 export function paintCells(matrix: Uint8Array, cells: number, out: Uint32Array, attends: number, masked: number) {
   out.fill(masked, 0, cells);
-  forEachRun(matrix, 0, cells, (start, end) => out.fill(attends, start, end));
+  forEachRun(matrix, 0, cells, (start, end) => fillSpan(out, attends, start, end));
+}
+
+/** Runs up to this many pixels are written in a loop: a native fill costs more than that for strided masks. */
+const SHORT_SPAN = 16;
+
+/** `out[start … end)` = `value`; short spans (the summary tokens of a grouped window, a dilated row) by hand. */
+function fillSpan(out: Uint32Array, value: number, start: number, end: number) {
+  if (end - start > SHORT_SPAN) out.fill(value, start, end);
+  else for (let i = start; i < end; i++) out[i] = value;
 }
 
 /**
@@ -74,7 +83,7 @@ export function paintPooled(
   const accWords = new Uint32Array(acc.buffer, 0, words);
   let offset = 0;
   const fillRun = (start: number, end: number) =>
-    out.fill(attends, offset + Math.floor(start / factor), offset + Math.floor((end - 1) / factor) + 1);
+    fillSpan(out, attends, offset + Math.floor(start / factor), offset + Math.floor((end - 1) / factor) + 1);
   for (let r = 0; r < size; r++) {
     acc.fill(0);
     const last = Math.min(n, (r + 1) * factor);
