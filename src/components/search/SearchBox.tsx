@@ -3,7 +3,7 @@
  * on first focus, so pages pay for search only when someone searches. Arrow keys move, Enter opens, Escape closes,
  * "/" focuses the box from anywhere.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EntryHit } from '../../rag/entries';
 import { createSearcher, type Searcher } from './searcher';
 import TokenCount from './TokenCount';
@@ -52,7 +52,8 @@ export default function SearchBox() {
     };
   }, [query]);
 
-  useEffect(() => {
+  // A layout effect: the "/" shortcut works from the moment the island has hydrated, not a frame later.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
