@@ -10,11 +10,10 @@ import type { VariantMetrics } from '../../lab/metrics';
 import type { LabRunRecord } from '../../lab/record';
 import { SAMPLE_LENGTH, SAMPLE_TEMPERATURE, variantId, variantLabel } from '../../lab/variants';
 import { LineChart } from '../shared/LineChart';
-import { onThemeChange, resolveColor } from '../shared/theme';
 import { useUrlRestore, useUrlSync } from '../shared/url';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import { prepareInput } from '../TinyAttention/model';
-import { makeRamp, parseRgb, type HeatRamp } from '../TinyAttention/paint';
+import { useHeatRamp } from '../TinyAttention/useHeatRamp';
 import { attentionPanel } from './attention';
 import { AttentionPanel } from './AttentionPanel';
 import { chartPng, download } from './exportFiles';
@@ -60,10 +59,10 @@ export function Lab({ catalogue, record, level = 2, url = true }: LabProps) {
   const [attentionPrompt, setAttentionPrompt] = useState('The old fox saw the bird.');
   const [attentionVariant, setAttentionVariant] = useState('');
   const [layer, setLayer] = useState(1);
-  const [ramp, setRamp] = useState<HeatRamp | null>(null);
   const worker = useRef<LabWorker | null>(null);
   const runCounter = useRef(0);
   const frame = useRef<HTMLDivElement>(null);
+  const ramp = useHeatRamp(frame);
   const chart = useRef<HTMLDivElement>(null);
 
   useUrlRestore((params) => {
@@ -81,21 +80,6 @@ export function Lab({ catalogue, record, level = 2, url = true }: LabProps) {
       .then((adapter) => setWebgpu(adapter !== null))
       .catch(() => setWebgpu(false));
     return () => worker.current?.terminate();
-  }, []);
-
-  useEffect(() => {
-    const el = frame.current;
-    if (!el) return;
-    const read = () =>
-      setRamp(
-        makeRamp(
-          parseRgb(resolveColor(el, '--heat-0')),
-          parseRgb(resolveColor(el, '--heat-1')),
-          parseRgb(resolveColor(el, '--surface')),
-        ),
-      );
-    read();
-    return onThemeChange(read);
   }, []);
 
   const send = (message: Parameters<LabWorker['send']>[0]) => {

@@ -4,9 +4,8 @@
  * the figure scrolls into view or on first interaction; the forward pass is the hand-written one of
  * src/core/attention.ts. Render-only: every number and sentence comes from model.ts.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createTinyCache, type TinyCache } from '../../core/attention';
-import { onThemeChange, resolveColor } from '../shared/theme';
 import { LiveReadout, WidgetFrame } from '../shared/WidgetFrame';
 import { loadModels, MODEL_BASE } from './load';
 import {
@@ -20,7 +19,7 @@ import {
   type HeadChoice,
   type LoadedModel,
 } from './model';
-import { makeRamp, parseRgb, type HeatRamp } from './paint';
+import { useHeatRamp } from './useHeatRamp';
 import { QueryStrip } from './QueryStrip';
 import { VariantPanel } from './VariantPanel';
 import './tiny-attention.css';
@@ -39,6 +38,7 @@ const DEFAULT_CHOICE: HeadChoice = { variant: 'mha', layer: 1, head: 0 };
 
 export function TinyAttention({ level = 3, base = MODEL_BASE }: TinyAttentionProps) {
   const root = useRef<HTMLDivElement>(null);
+  const ramp = useHeatRamp(root);
   const [text, setText] = useState(DEFAULT_TEXT);
   /** The query character; null follows the last character as the text grows. */
   const [query, setQuery] = useState<number | null>(null);
@@ -46,7 +46,6 @@ export function TinyAttention({ level = 3, base = MODEL_BASE }: TinyAttentionPro
   const [status, setStatus] = useState<Status>('idle');
   const [models, setModels] = useState<LoadedModel[] | null>(null);
   const [error, setError] = useState('');
-  const [ramp, setRamp] = useState<HeatRamp | null>(null);
 
   /** True from the first request until a failure: the weights are fetched once. */
   const requested = useRef(false);
@@ -81,21 +80,6 @@ export function TinyAttention({ level = 3, base = MODEL_BASE }: TinyAttentionPro
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
-
-  useLayoutEffect(() => {
-    const el = root.current;
-    if (!el) return;
-    const read = () =>
-      setRamp(
-        makeRamp(
-          parseRgb(resolveColor(el, '--heat-0')),
-          parseRgb(resolveColor(el, '--heat-1')),
-          parseRgb(resolveColor(el, '--surface')),
-        ),
-      );
-    read();
-    return onThemeChange(read);
   }, []);
 
   const vocab = models?.[0]?.manifest.vocab;
